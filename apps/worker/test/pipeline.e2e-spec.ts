@@ -1,0 +1,95 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { QUEUES } from '@hub/core';
+import { createTestApi, createTestWorker, resetDatabase, TEST_ENV, waitFor } from '@hub/testing';
+import { ApiModule } from '../../api/src/api.module';
+import { WorkerModule } from '../src/worker.module';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+describe('worker pipeline: outbox → queue → worker, exactly once', () => {
+  let api: INestApplication;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    api = await createTestApi(ApiModule);
+    db = api.get(DataSource);
+  });
+
+  beforeEach(async () => {
+    await resetDatabase(db);
+    await api.get<Queue>(getQueueToken(QUEUES.tickets)).obliterate({ force: true });
+  });
+
+  afterAll(() => api.close());
+
+  const postTicket = (id: string) =>
+    request(api.getHttpServer())
+      .post('/api/v1/intake/12315')
+      .set('X-Feed-Key', 'dev-key-12315')
+      .set('Content-Type', 'application/json')
+      .send({ gdbh: id, ldsj: '2026-03-15 09:12:33', sjlx: '投诉', sqnr: '超市销售的奶粉生产日期被涂改' })
+      .expect(202);
+
+  const readyCounts = async (): Promise<number[]> =>
+    (
+      await db.query(
+        `SELECT count(h.id) AS n FROM tickets t LEFT JOIN ticket_history h ON h.ticket_id = t.id AND h.action = 'READY_FOR_CLASSIFICATION' GROUP BY t.id`,
+      )
+    ).map((r: { n: string }) => Number(r.n));
+
+  it('marks a received ticket ready for classification within a second, once', async () => {
+    const worker: INestApplicationContext = await createTestWorker(WorkerModule);
+    try {
+      const started = Date.now();
+      const res = await postTicket('PIPE-1');
+      const ticketId = res.body.accepted[0].ticketId;
+      await waitFor(async () => (await db.query(`SELECT pipeline_step FROM tickets WHERE id = $1`, [ticketId]))[0].pipeline_step === 'CLASSIFY', 5000);
+      expect(Date.now() - started).toBeLessThan(1000);
+      await waitFor(async () => Number((await db.query(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`))[0].n) === 0, 5000);
+      expect(await readyCounts()).toEqual([1]);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('processes every committed ticket exactly once although the worker is killed and restarted', async () => {
+    const ids = Array.from({ length: 120 }, (_, i) => `CRASH-${i}`);
+    for (const id of ids) await postTicket(id);
+    expect(Number((await db.query(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL AND topic = 'pipeline'`))[0].n)).toBe(ids.length);
+
+    const first = startWorkerProcess();
+    await waitFor(async () => (await readyCounts()).some((n) => n > 0) || undefined, 60000, 10);
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+    const doneAtKill = (await readyCounts()).filter((n) => n > 0).length;
+
+    const second = startWorkerProcess();
+    try {
+      await waitFor(async () => (await readyCounts()).every((n) => n > 0) || undefined, 90000, 100);
+    } finally {
+      second.kill('SIGTERM');
+      await new Promise((r) => second.once('exit', r));
+    }
+    const counts = await readyCounts();
+    expect(counts).toHaveLength(ids.length);
+    expect(counts.every((n) => n === 1)).toBe(true);
+    const steps = await db.query(`SELECT DISTINCT pipeline_step FROM tickets`);
+    expect(steps).toEqual([{ pipeline_step: 'CLASSIFY' }]);
+    // the kill did land mid-way or before the end; either way nothing ran twice
+    expect(doneAtKill).toBeLessThanOrEqual(ids.length);
+  }, 180000);
+});
+
+function startWorkerProcess(): ChildProcess {
+  return spawn(process.execPath, [join(ROOT, 'scripts', 'run-ts.js'), 'apps/worker/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...TEST_ENV },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@hub/core';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { PiiCipher } from './pii-cipher';
+import { piiCipherProvider } from './pii-cipher.provider';
+import { StaffAuthGuard } from './staff-auth.guard';
+import { UserEntity } from './user.entity';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity]),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: config.env.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, StaffAuthGuard, piiCipherProvider, { provide: APP_GUARD, useExisting: StaffAuthGuard }],
+  exports: [AuthService, StaffAuthGuard, PiiCipher],
+})
+export class AuthModule {}

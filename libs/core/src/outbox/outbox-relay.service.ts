@@ -1,0 +1,145 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { Client } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config.service';
+import { DEFAULT_JOB_OPTIONS, eventsChannel, OUTBOX_TOPICS, PipelineOutboxPayload, QUEUES, ticketJobId } from '../queues/jobs';
+import { RedisClient } from '../redis/redis.provider';
+import { OUTBOX_NOTIFY_CHANNEL } from './outbox.writer';
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  ticket_id: string | null;
+  payload: Record<string, unknown>;
+}
+
+const BATCH = 200;
+const PUBLISH_TIMEOUT_MS = 5000;
+/** with LISTEN working, polling only catches what a lost notification missed */
+const LISTENING_POLL_MS = 2000;
+
+/**
+ * Moves committed outbox entries into BullMQ and onto the events channel, at least
+ * once: rows are claimed with SKIP LOCKED (several relays may run) and marked only
+ * after Redis took them; job ids make a second delivery a no-op.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private listener: Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private draining: Promise<void> | null = null;
+  private wakeAgain = false;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(QUEUES.tickets) private readonly queue: Queue,
+    private readonly redis: RedisClient,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+    this.schedule();
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.draining;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Drains until nothing is pending; concurrent wake-ups fold into one more pass. */
+  wake(): Promise<void> {
+    if (this.draining) {
+      this.wakeAgain = true;
+      return this.draining;
+    }
+    this.draining = this.drainAll().finally(() => {
+      this.draining = null;
+      if (this.wakeAgain && !this.stopped) {
+        this.wakeAgain = false;
+        void this.wake();
+      }
+    });
+    return this.draining;
+  }
+
+  private async drainAll(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.drainBatch()) === BATCH);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox relay could not publish; will retry');
+    }
+  }
+
+  private async drainBatch(): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const rows: OutboxRow[] = await tx.query(
+        `SELECT id, topic, ticket_id, payload FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      );
+      if (rows.length === 0) return 0;
+      await withTimeout(this.publish(rows), PUBLISH_TIMEOUT_MS);
+      await markPublished(tx, rows);
+      return rows.length;
+    });
+  }
+
+  private async publish(rows: OutboxRow[]): Promise<void> {
+    const jobs = rows
+      .filter((r) => r.topic === OUTBOX_TOPICS.pipeline && r.ticket_id)
+      .map((r) => {
+        const { job } = r.payload as unknown as PipelineOutboxPayload;
+        return { name: job, data: { ticketId: r.ticket_id as string }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: ticketJobId(job, r.ticket_id as string) } };
+      });
+    if (jobs.length > 0) await this.queue.addBulk(jobs);
+    const events = rows.filter((r) => r.topic === OUTBOX_TOPICS.event);
+    if (events.length > 0) {
+      const pipeline = this.redis.redis.pipeline();
+      for (const e of events) pipeline.publish(eventsChannel(this.config.redisPrefix), JSON.stringify(e.payload));
+      await pipeline.exec();
+    }
+  }
+
+  private async listen(): Promise<void> {
+    const db = this.config.database;
+    const client = new Client({ host: db.host, port: db.port, user: db.username, password: db.password, database: db.database });
+    client.on('notification', () => void this.wake());
+    client.on('error', (error) => {
+      this.logger.warn({ err: error }, 'outbox listener lost its connection; polling until it is back');
+      this.listener = null;
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_NOTIFY_CHANNEL}`);
+      this.listener = client;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox listener could not connect; polling');
+    }
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(async () => {
+      if (!this.listener) await this.listen();
+      await this.wake();
+      this.schedule();
+    }, this.listener ? LISTENING_POLL_MS : this.config.env.OUTBOX_POLL_MS);
+  }
+}
+
+async function markPublished(tx: EntityManager, rows: OutboxRow[]): Promise<void> {
+  await tx.query(`UPDATE outbox SET published_at = clock_timestamp(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

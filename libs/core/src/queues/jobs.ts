@@ -1,0 +1,55 @@
+/**
+ * Every queue, job and outbox topic of the system, with the payload each carries.
+ * Jobs carry ids only; the database is the truth. Job ids are `<step>-<ticketId>`
+ * (BullMQ ids may not contain ':'), so a step is queued at most once per ticket.
+ */
+export const QUEUES = {
+  tickets: 'tickets',
+} as const;
+
+export const JOBS = {
+  prepare: 'prepare',
+  classify: 'classify',
+} as const;
+
+export type TicketJobName = (typeof JOBS)[keyof typeof JOBS];
+
+export interface TicketJobPayload {
+  ticketId: string;
+}
+
+export const ticketJobId = (step: TicketJobName, ticketId: string) => `${step}-${ticketId}`;
+
+/** Outbox topics: written in the same transaction as the change, relayed after commit. */
+export const OUTBOX_TOPICS = {
+  /** a pipeline step to queue: payload { job } */
+  pipeline: 'pipeline',
+  /** a live event for consoles: payload { event, ticket } */
+  event: 'event',
+} as const;
+
+export interface PipelineOutboxPayload {
+  job: TicketJobName;
+}
+
+export type TicketEventName = 'ticket.created' | 'ticket.updated';
+
+export interface TicketEventPayload {
+  event: TicketEventName;
+  id: string;
+  trackingCode: string;
+  status: string;
+  version: number;
+  leadUnit: string | null;
+  assistUnits: string[];
+}
+
+/** Redis pub/sub channel the gateway listens on (prefixed per deployment). */
+export const eventsChannel = (prefix: string) => `${prefix}:events`;
+
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 24 * 3600, count: 10000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;

@@ -1,0 +1,20 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.service';
+import { DEFAULT_JOB_OPTIONS, QUEUES } from './jobs';
+
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        connection: { ...config.redis, maxRetriesPerRequest: null, enableOfflineQueue: true },
+        prefix: `${config.redisPrefix}:bull`,
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      }),
+    }),
+    BullModule.registerQueue({ name: QUEUES.tickets }),
+  ],
+  exports: [BullModule],
+})
+export class HubQueueModule {}

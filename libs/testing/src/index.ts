@@ -1,0 +1,5 @@
+export * from './feed-samples';
+export * from './staff';
+export * from './test-app';
+export * from './test-environment';
+export * from './wait-for';

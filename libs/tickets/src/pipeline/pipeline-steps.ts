@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import type { EntityManager } from 'typeorm';
+import { OUTBOX_TOPICS, TicketJobName, writeOutbox } from '@hub/core';
+
+/** A step after `prepare`, contributed by a feature lib (routing adds classify). */
+export interface PipelineStep {
+  name: TicketJobName;
+  /** the step that queues this one */
+  after: TicketJobName;
+  run(ticketId: string): Promise<string>;
+}
+
+/** The registry of pipeline steps, so feature libs slot their step in without the processor knowing them. */
+@Injectable()
+export class PipelineSteps {
+  private readonly steps = new Map<string, PipelineStep>();
+
+  register(step: PipelineStep): void {
+    this.steps.set(step.name, step);
+  }
+
+  run(name: string, ticketId: string): Promise<string> {
+    const step = this.steps.get(name);
+    if (!step) throw new UnrecoverableError(`no pipeline step "${name}" in this worker`);
+    return step.run(ticketId);
+  }
+
+  /** Queues (through the outbox, in the caller's transaction) whatever follows `done`. */
+  async queueNext(tx: EntityManager, done: TicketJobName, ticketId: string): Promise<void> {
+    const next = [...this.steps.values()].filter((s) => s.after === done);
+    await writeOutbox(tx, next.map((s) => ({ topic: OUTBOX_TOPICS.pipeline, ticketId, payload: { job: s.name } })));
+  }
+}

@@ -1,0 +1,52 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Job, UnrecoverableError } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { JOBS, QUEUES, returningRows, TicketJobPayload } from '@hub/core';
+import { appendHistory, SYSTEM_ACTOR } from '../ticket-history.writer';
+import { PipelineSteps } from './pipeline-steps';
+
+/**
+ * The worker's walk of a ticket through its steps. Each step moves
+ * `pipeline_step` forward with a conditional update, so a job that runs twice
+ * finds the ticket past its step and does nothing.
+ */
+// a killed worker's active jobs are taken up again once their lock lapses
+@Processor(QUEUES.tickets, { concurrency: 8, lockDuration: 15000, stalledInterval: 5000, maxStalledCount: 5 })
+export class TicketPipelineProcessor extends WorkerHost {
+  private readonly logger = new Logger(TicketPipelineProcessor.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly steps: PipelineSteps,
+  ) {
+    super();
+  }
+
+  async process(job: Job<TicketJobPayload>): Promise<string> {
+    const { ticketId } = job.data;
+    if (!ticketId) throw new UnrecoverableError(`job ${job.id} carries no ticketId`);
+    switch (job.name) {
+      case JOBS.prepare:
+        return this.prepare(ticketId);
+      default:
+        return this.steps.run(job.name, ticketId);
+    }
+  }
+
+  /** Marks a received ticket ready for classification and queues the next step. */
+  private async prepare(ticketId: string): Promise<string> {
+    return this.db.transaction(async (tx) => {
+      const exists: unknown[] = await tx.query(`SELECT 1 FROM tickets WHERE id = $1`, [ticketId]);
+      if (exists.length === 0) throw new UnrecoverableError(`ticket ${ticketId} does not exist`);
+      const moved = returningRows(
+        await tx.query(`UPDATE tickets SET pipeline_step = 'CLASSIFY', updated_at = now() WHERE id = $1 AND pipeline_step = 'RECEIVED' RETURNING id`, [ticketId]),
+      );
+      if (moved.length === 0) return 'already prepared';
+      await appendHistory(tx, { ticketId, actor: SYSTEM_ACTOR, action: 'READY_FOR_CLASSIFICATION' });
+      await this.steps.queueNext(tx, JOBS.prepare, ticketId);
+      return 'prepared';
+    });
+  }
+}

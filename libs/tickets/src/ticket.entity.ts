@@ -1,0 +1,82 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { TicketStatus } from './ticket-status';
+
+export interface ReporterMasked {
+  name?: string | null;
+  phone?: string | null;
+  idNumber?: string | null;
+  email?: string | null;
+}
+
+/** What is sealed in reporter_secret. */
+export interface ReporterSecret {
+  name: string | null;
+  phone: string | null;
+  phoneE164: string | null;
+  idNumber: string | null;
+  idNumberValid: boolean | null;
+  email: string | null;
+}
+
+export interface ClassificationValue {
+  category: string;
+  violation: string;
+  stage: string;
+  confidence: number;
+  explanation: string;
+  [extra: string]: unknown;
+}
+
+export interface RoutingValue {
+  ruleSetVersion: string;
+  ruleId: string;
+  leadDepartment: string;
+  leadUnit: string;
+  assistUnits: string[];
+  auto: boolean;
+  [extra: string]: unknown;
+}
+
+@Entity('tickets')
+export class TicketEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'tracking_code', type: 'text', unique: true }) trackingCode: string;
+  @Column({ type: 'text' }) feed: string;
+  @Column({ name: 'external_id', type: 'text' }) externalId: string;
+  @Column({ name: 'raw_id', type: 'uuid', nullable: true }) rawId: string | null;
+  @Column({ type: 'text' }) kind: string;
+  @Column({ name: 'kind_source', type: 'text' }) kindSource: string;
+  @Column({ type: 'text' }) channel: string;
+  @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt: Date;
+  @Column({ name: 'reporter_anonymous', type: 'boolean' }) reporterAnonymous: boolean;
+  @Column({ name: 'reporter_secret', type: 'text', nullable: true }) reporterSecret: string | null;
+  @Column({ name: 'reporter_masked', type: 'jsonb' }) reporterMasked: ReporterMasked;
+  @Column({ name: 'subject_name', type: 'text', nullable: true }) subjectName: string | null;
+  @Column({ name: 'subject_name_norm', type: 'text', nullable: true }) subjectNameNorm: string | null;
+  @Column({ name: 'subject_uscc', type: 'text', nullable: true }) subjectUscc: string | null;
+  @Column({ name: 'subject_uscc_valid', type: 'boolean', nullable: true }) subjectUsccValid: boolean | null;
+  @Column({ name: 'subject_address', type: 'text', nullable: true }) subjectAddress: string | null;
+  @Column({ name: 'region_code', type: 'text' }) regionCode: string;
+  @Column({ name: 'county_code', type: 'text', nullable: true }) countyCode: string | null;
+  @Column({ name: 'region_source', type: 'text' }) regionSource: string;
+  @Column({ name: 'product_name', type: 'text', nullable: true }) productName: string | null;
+  @Column({ type: 'text' }) description: string;
+  @Column({ type: 'jsonb' }) extras: Record<string, unknown>;
+  @Column({ type: 'jsonb', nullable: true }) classification: ClassificationValue | null;
+  @Column({ type: 'jsonb', nullable: true }) routing: RoutingValue | null;
+  @Column({ name: 'lead_unit', type: 'text', nullable: true }) leadUnit: string | null;
+  @Column({ name: 'assist_units', type: 'text', array: true }) assistUnits: string[];
+  @Column({ name: 'duplicate_candidates', type: 'uuid', array: true }) duplicateCandidates: string[];
+  @Column({ type: 'text', array: true }) flags: string[];
+  @Column({ type: 'text' }) status: TicketStatus;
+  @Column({ name: 'pipeline_step', type: 'text' }) pipelineStep: string;
+  @Column({ name: 'duplicate_of', type: 'uuid', nullable: true }) duplicateOf: string | null;
+  @Column({ name: 'dispatch_by', type: 'timestamptz', nullable: true }) dispatchBy: Date | null;
+  @Column({ name: 'accept_by', type: 'timestamptz', nullable: true }) acceptBy: Date | null;
+  @Column({ name: 'resolve_by', type: 'timestamptz', nullable: true }) resolveBy: Date | null;
+  @Column({ name: 'deadlines_provisional', type: 'boolean' }) deadlinesProvisional: boolean;
+  @Column({ type: 'integer' }) revision: number;
+  @VersionColumn() version: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentViewer } from '@hub/auth/auth.decorators';
+import type { Viewer } from '@hub/auth/roles';
+import { FindTicketsQuery, RevealReporterDto } from './tickets.dto';
+import { TicketsService } from './tickets.service';
+
+@ApiTags('tickets')
+@ApiBearerAuth()
+@Controller('tickets')
+export class TicketsController {
+  constructor(private readonly tickets: TicketsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Find a ticket by its feed record' })
+  find(@CurrentViewer() viewer: Viewer, @Query() query: FindTicketsQuery) {
+    return this.tickets.findByFeedRecord(viewer, query.feed, query.externalId);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The canonical ticket, as far as the caller may see it (reporter masked)' })
+  get(@CurrentViewer() viewer: Viewer, @Param('id') id: string) {
+    return this.tickets.get(viewer, id);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'Append-only history of the ticket' })
+  history(@CurrentViewer() viewer: Viewer, @Param('id') id: string) {
+    return this.tickets.history(viewer, id);
+  }
+
+  @Post(':id/reporter/reveal')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reveal a named complainant’s identity to the lead unit’s handler; recorded with the reason' })
+  reveal(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Body() dto: RevealReporterDto) {
+    return this.tickets.revealReporter(viewer, id, dto.reason);
+  }
+}

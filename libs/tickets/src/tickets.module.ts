@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@hub/auth';
+import { AttachmentEntity } from './attachment.entity';
+import { TicketHistoryEntity } from './ticket-history.entity';
+import { TicketStore } from './ticket-store.service';
+import { TicketEntity } from './ticket.entity';
+import { TicketsController } from './tickets.controller';
+import { TicketsService } from './tickets.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([TicketEntity, TicketHistoryEntity, AttachmentEntity]), AuthModule],
+  controllers: [TicketsController],
+  providers: [TicketsService, TicketStore],
+  exports: [TicketsService, TicketStore],
+})
+export class TicketsModule {}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Forbidden, NotFound } from '@hub/core';
+import { PiiCipher } from '@hub/auth/pii-cipher';
+import { hasRole, Viewer } from '@hub/auth/roles';
+import { appendHistory } from './ticket-history.writer';
+import { ReporterSecret, TicketEntity } from './ticket.entity';
+import { toTicketView, TicketView } from './ticket-view';
+import { visibilityClause } from './ticket-visibility';
+
+export interface HistoryView {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  reason: string | null;
+  data: Record<string, unknown>;
+}
+
+/** Staff reads of tickets, always within the caller's visibility. */
+@Injectable()
+export class TicketsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cipher: PiiCipher,
+  ) {}
+
+  async get(viewer: Viewer, id: string): Promise<TicketView> {
+    return toTicketView(await this.findVisible(viewer, 't.id = $1', [id]));
+  }
+
+  async findByFeedRecord(viewer: Viewer, feed: string, externalId: string): Promise<{ items: TicketView[]; total: number }> {
+    const ticket = await this.findVisible(viewer, 't.feed = $1 AND t.external_id = $2', [feed, externalId]).catch(() => null);
+    const items = ticket ? [toTicketView(ticket)] : [];
+    return { items, total: items.length };
+  }
+
+  async history(viewer: Viewer, id: string): Promise<HistoryView[]> {
+    await this.findVisible(viewer, 't.id = $1', [id]);
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT id, at, actor_name, action, from_status, to_status, reason, data FROM ticket_history WHERE ticket_id = $1 ORDER BY id`,
+      [id],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      at: (r.at as Date).toISOString(),
+      actor: r.actor_name as string,
+      action: r.action as string,
+      fromStatus: r.from_status as string | null,
+      toStatus: r.to_status as string | null,
+      reason: r.reason as string | null,
+      data: r.data as Record<string, unknown>,
+    }));
+  }
+
+  /** The lead unit's handler may see a complainant's identity to mediate; the reveal is recorded. */
+  async revealReporter(viewer: Viewer, id: string, reason: string): Promise<ReporterSecret> {
+    const ticket = await this.findVisible(viewer, 't.id = $1', [id]);
+    const mayReveal = hasRole(viewer, 'HANDLER') && viewer.unit === ticket.leadUnit && ticket.kind === 'COMPLAINT' && !ticket.reporterAnonymous;
+    if (!mayReveal) throw Forbidden('Only the lead unit’s handler may reveal a named complainant’s identity');
+    if (!ticket.reporterSecret) throw NotFound('This ticket has no reporter data');
+    const secret = this.cipher.decryptJson<ReporterSecret>(ticket.reporterSecret);
+    await this.db.transaction(async (tx) => {
+      const fields = Object.entries(secret).filter(([, v]) => v !== null).map(([k]) => k);
+      await tx.query(`INSERT INTO pii_reveals (ticket_id, user_id, fields, reason) VALUES ($1, $2, $3, $4)`, [id, viewer.id, fields, reason]);
+      await appendHistory(tx, { ticketId: id, actor: { id: viewer.id, name: viewer.displayName }, action: 'REPORTER_REVEALED', reason });
+    });
+    return secret;
+  }
+
+  private async findVisible(viewer: Viewer, where: string, params: unknown[]): Promise<TicketEntity> {
+    if (where.includes('t.id') && !isUuid(String(params[0]))) throw NotFound('Ticket not found');
+    const scope = visibilityClause(viewer, params.length + 1);
+    const rows: Array<{ id: string }> = await this.db.query(`SELECT t.id FROM tickets t WHERE ${where} AND ${scope.sql} LIMIT 1`, [...params, ...scope.params]);
+    if (rows.length === 0) throw NotFound('Ticket not found');
+    return this.db.getRepository(TicketEntity).findOneByOrFail({ id: rows[0].id });
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string) => UUID.test(value);
