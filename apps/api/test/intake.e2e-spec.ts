@@ -75,6 +75,22 @@ describe('intake: every hotline into one ticket queue', () => {
     }
   });
 
+  it('shows the raw request beside the ticket with the reporter masked, and keeps evidence files as attachments', async () => {
+    const res = await post('12330', sampleBytes('12330-P022.json'), 'application/json').expect(202);
+    const id = res.body.accepted[0].ticketId;
+    const auth = { Authorization: `Bearer ${operator}` };
+    const raw = (await request(app.getHttpServer()).get(`/api/v1/tickets/${id}/raw`).set(auth).expect(200)).body;
+    expect(raw.preview).toContain('IP-2026-00109');
+    expect(raw.preview).toContain('郑*');
+    expect(raw.preview).not.toContain('郑龙');
+    expect(raw.preview).not.toContain('177-6215-0375');
+    expect(raw.revisions).toEqual([expect.objectContaining({ revision: 1, kind: 'ORIGINAL', rawId: res.body.rawId })]);
+    const files = (await request(app.getHttpServer()).get(`/api/v1/tickets/${id}/attachments`).set(auth).expect(200)).body;
+    expect(files).toEqual([expect.objectContaining({ fileName: '证据.pdf', mimeType: 'application/pdf', sizeBytes: 45 })]);
+    const file = await request(app.getHttpServer()).get(`/api/v1/tickets/${id}/attachments/${files[0].id}`).set(auth).buffer(true).expect(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+  });
+
   describe('idempotent resends', () => {
     const record = (overrides: Record<string, unknown> = {}) =>
       JSON.stringify({ gdbh: 'IDEM-0001', ldsj: '2026-03-15 09:12:33', qdly: '电话', sjlx: '投诉', sqr: { xm: '张三', dh: '13912345678', nm: false }, sqnr: '超市卖的奶粉生产日期被涂改', ...overrides });

@@ -17,3 +17,4 @@ export * from './tracking-code';
 export * from './working-days';
 export * from './pipeline/pipeline-steps';
 export * from './pipeline/ticket-pipeline.module';
+export * from './raw-preview';

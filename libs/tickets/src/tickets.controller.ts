@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentViewer } from '@hub/auth/auth.decorators';
 import type { Viewer } from '@hub/auth/roles';
@@ -27,6 +28,28 @@ export class TicketsController {
   @ApiOperation({ summary: 'Append-only history of the ticket' })
   history(@CurrentViewer() viewer: Viewer, @Param('id') id: string) {
     return this.tickets.history(viewer, id);
+  }
+
+  @Get(':id/raw')
+  @ApiOperation({ summary: 'The request the ticket came from (decoded, reporter data masked) and its revisions' })
+  raw(@CurrentViewer() viewer: Viewer, @Param('id') id: string) {
+    return this.tickets.raw(viewer, id);
+  }
+
+  @Get(':id/attachments')
+  @ApiOperation({ summary: 'Attachments of the ticket (files and references)' })
+  attachments(@CurrentViewer() viewer: Viewer, @Param('id') id: string) {
+    return this.tickets.attachments(viewer, id);
+  }
+
+  @Get(':id/attachments/:attachmentId')
+  @ApiOperation({ summary: 'The bytes of one attachment' })
+  async attachment(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Param('attachmentId') attachmentId: string, @Res() res: Response) {
+    const file = await this.tickets.attachmentContent(viewer, id, attachmentId);
+    res.setHeader('Content-Type', file.mimeType);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.send(file.content);
   }
 
   @Post(':id/reporter/reveal')

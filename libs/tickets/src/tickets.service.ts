@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Forbidden, NotFound } from '@hub/core';
 import { PiiCipher } from '@hub/auth/pii-cipher';
 import { hasRole, Viewer } from '@hub/auth/roles';
+import { decodeRawPreview, maskReporterIn } from './raw-preview';
 import { appendHistory } from './ticket-history.writer';
 import { ReporterSecret, TicketEntity } from './ticket.entity';
 import { toTicketView, TicketView } from './ticket-view';
@@ -69,6 +70,49 @@ export class TicketsService {
       await appendHistory(tx, { ticketId: id, actor: { id: viewer.id, name: viewer.displayName }, action: 'REPORTER_REVEALED', reason });
     });
     return secret;
+  }
+
+  /** The request the ticket came from, decoded, reporter data masked; and its revisions. */
+  async raw(viewer: Viewer, id: string) {
+    const ticket = await this.findVisible(viewer, 't.id = $1', [id]);
+    const revisions: Array<{ revision: number; kind: string; raw_id: string | null; created_at: Date; external_id: string }> = await this.db.query(
+      `SELECT revision, kind, raw_id, created_at, external_id FROM record_revisions WHERE ticket_id = $1 ORDER BY revision`,
+      [id],
+    );
+    const secret = ticket.reporterSecret ? this.cipher.decryptJson<ReporterSecret>(ticket.reporterSecret) : null;
+    const raw = ticket.rawId ? await this.loadRaw(ticket.rawId) : null;
+    return {
+      rawId: ticket.rawId,
+      feed: ticket.feed,
+      contentType: raw?.content_type ?? null,
+      receivedAt: raw ? raw.received_at.toISOString() : null,
+      preview: raw ? maskReporterIn(decodeRawPreview(ticket.feed, raw.body, raw.content_type), secret) : null,
+      extras: ticket.extras,
+      revisions: revisions.map((r) => ({ revision: r.revision, kind: r.kind, rawId: r.raw_id, externalId: r.external_id, receivedAt: r.created_at.toISOString() })),
+    };
+  }
+
+  async attachments(viewer: Viewer, id: string) {
+    await this.findVisible(viewer, 't.id = $1', [id]);
+    const rows: Array<{ id: string; file_name: string; mime_type: string | null; size_bytes: number | null; url: string | null }> = await this.db.query(
+      `SELECT id, file_name, mime_type, size_bytes, url FROM attachments WHERE ticket_id = $1 ORDER BY created_at, id`,
+      [id],
+    );
+    return rows.map((a) => ({ id: a.id, fileName: a.file_name, mimeType: a.mime_type, sizeBytes: a.size_bytes, url: a.url }));
+  }
+
+  async attachmentContent(viewer: Viewer, id: string, attachmentId: string): Promise<{ fileName: string; mimeType: string; content: Buffer }> {
+    await this.findVisible(viewer, 't.id = $1', [id]);
+    const rows: Array<{ file_name: string; mime_type: string | null; content: Buffer | null }> = isUuid(attachmentId)
+      ? await this.db.query(`SELECT file_name, mime_type, content FROM attachments WHERE ticket_id = $1 AND id = $2`, [id, attachmentId])
+      : [];
+    if (!rows[0]?.content) throw NotFound('Attachment not found');
+    return { fileName: rows[0].file_name, mimeType: rows[0].mime_type ?? 'application/octet-stream', content: rows[0].content };
+  }
+
+  private async loadRaw(rawId: string) {
+    const rows: Array<{ content_type: string | null; received_at: Date; body: Buffer }> = await this.db.query(`SELECT content_type, received_at, body FROM raw_records WHERE id = $1`, [rawId]);
+    return rows[0] ?? null;
   }
 
   private async findVisible(viewer: Viewer, where: string, params: unknown[]): Promise<TicketEntity> {

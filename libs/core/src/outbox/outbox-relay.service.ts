@@ -20,6 +20,7 @@ const BATCH = 200;
 const PUBLISH_TIMEOUT_MS = 5000;
 /** with LISTEN working, polling only catches what a lost notification missed */
 const LISTENING_POLL_MS = 2000;
+const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 /**
  * Moves committed outbox entries into BullMQ and onto the events channel, at least
@@ -34,6 +35,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private draining: Promise<void> | null = null;
   private wakeAgain = false;
   private stopped = false;
+  private lastPrune = 0;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -107,6 +109,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
+  /** Published rows are kept a few days for tracing, then removed. */
+  private async prunePublished(): Promise<void> {
+    if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = Date.now();
+    await this.db.query(`DELETE FROM outbox WHERE published_at < now() - interval '3 days'`).catch((error) => this.logger.warn({ err: error }, 'outbox prune failed'));
+  }
+
   private async listen(): Promise<void> {
     const db = this.config.database;
     const client = new Client({ host: db.host, port: db.port, user: db.username, password: db.password, database: db.database });
@@ -129,6 +138,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.timer = setTimeout(async () => {
       if (!this.listener) await this.listen();
       await this.wake();
+      await this.prunePublished();
       this.schedule();
     }, this.listener ? LISTENING_POLL_MS : this.config.env.OUTBOX_POLL_MS);
   }

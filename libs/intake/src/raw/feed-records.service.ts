@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import * as iconv from 'iconv-lite';
 import { DataSource } from 'typeorm';
 import { Conflict, DomainError, NotFound, returningRows } from '@hub/core';
 import type { Viewer } from '@hub/auth/roles';
+import { decodeRawPreview } from '@hub/tickets/raw-preview';
 import type { FeedCode } from '../adapters/feed-record';
 import { IntakeService } from '../intake.service';
 import { ListFeedRecordsQuery } from './feed-records.dto';
@@ -11,7 +11,6 @@ import { RawRecordEntity } from './raw-record.entity';
 import { RawRecordsService } from './raw-records.service';
 
 const PREVIEW_BYTES = 256 * 1024;
-const GBK_FEEDS = new Set(['12365', '12358', '12312']);
 const RERUNNABLE = ['UNREADABLE', 'REJECTED', 'PARTIAL'];
 
 export interface FeedRecordSummary {
@@ -64,21 +63,21 @@ export class FeedRecordsService {
   }
 
   async get(id: string) {
-    const raw = await this.mustLoad(id);
+    const raw = await this.mustLoadUnparsed(id);
     const tickets: Array<{ id: string; tracking_code: string; external_id: string; raw_index: number }> = await this.db.query(
       `SELECT DISTINCT t.id, t.tracking_code, r.external_id, r.raw_index FROM record_revisions r JOIN tickets t ON t.id = r.ticket_id WHERE r.raw_id = $1 ORDER BY r.raw_index`,
       [id],
     );
     return {
       ...toSummary(rawEntityRow(raw)),
-      preview: previewText(raw.feed, raw.body),
+      preview: decodeRawPreview(raw.feed, raw.body, raw.contentType),
       previewTruncated: raw.body.length > PREVIEW_BYTES,
       tickets: tickets.map((t) => ({ ticketId: t.id, trackingCode: t.tracking_code, externalId: t.external_id, index: t.raw_index })),
     };
   }
 
   async body(id: string): Promise<{ contentType: string; body: Buffer; feed: string }> {
-    const raw = await this.mustLoad(id);
+    const raw = await this.mustLoadUnparsed(id);
     return { contentType: raw.contentType ?? 'application/octet-stream', body: raw.body, feed: raw.feed };
   }
 
@@ -105,6 +104,16 @@ export class FeedRecordsService {
       throw Conflict('WRONG_STATE', 'Only unreadable or rejected records can be discarded');
     }
     return this.get(id);
+  }
+
+  /**
+   * A fully parsed request holds reporter data in clear: it is read through its
+   * tickets (masked) instead, so here it is as good as absent.
+   */
+  private async mustLoadUnparsed(id: string): Promise<RawRecordEntity> {
+    const raw = await this.mustLoad(id);
+    if (raw.state === 'PARSED') throw NotFound('Feed record not found: a parsed record is read through its tickets');
+    return raw;
   }
 
   private async mustLoad(id: string): Promise<RawRecordEntity> {
@@ -140,12 +149,6 @@ function toSummary(r: RawRow): FeedRecordSummary {
     id: r.id, feed: r.feed, contentType: r.content_type, sizeBytes: r.size_bytes, receivedAt: r.received_at.toISOString(), state: r.state,
     errorCode: r.error_code, errorMessage: r.error_message, attempts: r.attempts, outcome: r.outcome, discardReason: r.discard_reason,
   };
-}
-
-/** Best-effort text for an operator's eyes; the stored bytes stay untouched. */
-function previewText(feed: string, body: Buffer): string {
-  const head = body.subarray(0, PREVIEW_BYTES);
-  return GBK_FEEDS.has(feed) ? iconv.decode(head, 'gb18030') : head.toString('utf8');
 }
 
 function encodeCursor(receivedAt: string, id: string): string {

@@ -5,6 +5,8 @@ import {
   DENIALS,
   DESTINATION_MARKERS,
   FOCUS_MARKERS,
+  MATERIAL_MARKERS,
+  MATERIAL_WEIGHT,
   NAME_OF_PLACE,
   SCOPE_BREAKERS,
   VERDICT_MARKERS,
@@ -112,7 +114,9 @@ interface HitContext {
   claim?: Found;
   /** stage only: the place is where goods are sent, or a name printed on them */
   notThePlace?: string;
+  /** inside quotes, unless the term ends a quoted name (“长寿养生会所” names a shop) */
   quoted: boolean;
+  quotedName: boolean;
   modifier: boolean;
 }
 
@@ -124,6 +128,7 @@ function hitContext(layout: TextLayout, hit: TermHit, head: Head): HitContext {
     claim: markerBefore(layout, hit.start, CLAIM_MARKERS, WINDOW.claim),
     notThePlace: head === 'stage' ? notThePlace(layout, hit) : undefined,
     quoted: layout.quoted[hit.start] === 1,
+    quotedName: layout.quoted[hit.start] === 1 && layout.quoted[hit.end] !== 1,
     modifier: isModifier(layout.text, hit.end),
   };
 }
@@ -135,12 +140,15 @@ function notThePlace(layout: TextLayout, hit: TermHit): string | undefined {
 }
 
 const PLACES_OF_SALE = new Set(['CIRCULATION', 'ONLINE']);
+const PLACE_TYPES = new Set(['CIRCULATION', 'PRODUCTION']);
 
 function resolvePolarity(head: Head, entry: LexiconEntry, ctx: HitContext): { polarity: Polarity; cue?: string } {
   switch (entry.mode) {
     case 'keep':
       if (ctx.denial) return { polarity: 'NEG', cue: ctx.denial.marker };
-      if (head === 'stage' && (ctx.claim || ctx.quoted)) return { polarity: 'CLAIM', cue: ctx.claim?.marker ?? '引号' };
+      if (head === 'stage' && (ctx.claim || (ctx.quoted && !(ctx.quotedName && PLACE_TYPES.has(entry.label!))))) {
+        return { polarity: 'CLAIM', cue: ctx.claim?.marker ?? '引号' };
+      }
       if (ctx.notThePlace && (PLACES_OF_SALE.has(entry.label!) || NAME_OF_PLACE.test(ctx.notThePlace))) {
         return { polarity: 'MENTION', cue: ctx.notThePlace };
       }
@@ -168,9 +176,11 @@ export function textEvidence(head: Head, matcher: TermMatcher, layout: TextLayou
     const ctx = hitContext(layout, hit, head);
     const focus = hit.start >= focusFrom[layout.clauseOf[hit.start]];
     const verdict = !!markerBefore(layout, hit.start, VERDICT_MARKERS, WINDOW.verdict);
+    const material = head === 'category' && !!markerBefore(layout, hit.start, MATERIAL_MARKERS, WINDOW.material);
     for (const entry of hit.entries) {
       const { polarity, cue } = resolvePolarity(head, entry, ctx);
-      out.push({ head, label: entry.label!, term: hit.term, weight: entry.weight, polarity, focus, verdict, field: 'text', cue });
+      const weight = material ? entry.weight * MATERIAL_WEIGHT : entry.weight;
+      out.push({ head, label: entry.label!, term: hit.term, weight, polarity, focus, verdict, field: 'text', cue });
     }
   }
   return out;

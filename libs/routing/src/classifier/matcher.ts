@@ -13,7 +13,10 @@ export interface TermHit {
   entries: LexiconEntry[];
 }
 
-/** Leftmost-longest dictionary matching: a longer term (生产日期) hides the shorter ones inside it (生产). */
+/**
+ * Dictionary matching that covers as much of the text as possible with non-overlapping terms, so
+ * 白皮包装盒 reads 包装盒 rather than 皮包, and a longer term (生产日期) hides the shorter ones inside it.
+ */
 export class TermMatcher {
   private readonly root: TrieNode = { next: new Map() };
 
@@ -32,26 +35,41 @@ export class TermMatcher {
     if (entry.label !== null && entry.weight > 0) node.entries.push(entry);
   }
 
-  private longestAt(text: string, start: number): { end: number; entries: LexiconEntry[] } | undefined {
+  /** Every term starting at `start`, shortest first. */
+  private termsAt(text: string, start: number): { end: number; entries: LexiconEntry[] }[] {
+    const found: { end: number; entries: LexiconEntry[] }[] = [];
     let node: TrieNode | undefined = this.root;
-    let best: { end: number; entries: LexiconEntry[] } | undefined;
     for (let i = start; i < text.length && node; i++) {
       node = node.next.get(text[i]);
-      if (node?.entries) best = { end: i + 1, entries: node.entries };
+      if (node?.entries) found.push({ end: i + 1, entries: node.entries });
     }
-    return best;
+    return found;
   }
 
   scan(text: string): TermHit[] {
+    const n = text.length;
+    const covered = new Int32Array(n + 1);
+    const choice: ({ end: number; entries: LexiconEntry[] } | undefined)[] = new Array(n + 1);
+    for (let i = n - 1; i >= 0; i--) {
+      covered[i] = covered[i + 1];
+      // shortest first with >=: on equal coverage the longer term wins
+      for (const term of this.termsAt(text, i)) {
+        const total = term.end - i + covered[term.end];
+        if (total >= covered[i]) {
+          covered[i] = total;
+          choice[i] = term;
+        }
+      }
+    }
     const hits: TermHit[] = [];
-    for (let i = 0; i < text.length; ) {
-      const found = this.longestAt(text, i);
-      if (!found) {
+    for (let i = 0; i < n; ) {
+      const term = choice[i];
+      if (!term) {
         i++;
         continue;
       }
-      if (found.entries.length) hits.push({ term: text.slice(i, found.end), start: i, end: found.end, entries: found.entries });
-      i = found.end;
+      if (term.entries.length) hits.push({ term: text.slice(i, term.end), start: i, end: term.end, entries: term.entries });
+      i = term.end;
     }
     return hits;
   }

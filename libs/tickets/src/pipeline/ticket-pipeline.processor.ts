@@ -1,9 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JOBS, QUEUES, returningRows, TicketJobPayload } from '@hub/core';
+import { AppConfig, JOBS, QUEUES, returningRows, TicketJobPayload } from '@hub/core';
 import { appendHistory, SYSTEM_ACTOR } from '../ticket-history.writer';
 import { PipelineSteps } from './pipeline-steps';
 
@@ -14,14 +14,17 @@ import { PipelineSteps } from './pipeline-steps';
  */
 // a killed worker's active jobs are taken up again once their lock lapses
 @Processor(QUEUES.tickets, { concurrency: 8, lockDuration: 15000, stalledInterval: 5000, maxStalledCount: 5 })
-export class TicketPipelineProcessor extends WorkerHost {
-  private readonly logger = new Logger(TicketPipelineProcessor.name);
-
+export class TicketPipelineProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly steps: PipelineSteps,
+    private readonly config: AppConfig,
   ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.env.WORKER_CONCURRENCY;
   }
 
   async process(job: Job<TicketJobPayload>): Promise<string> {

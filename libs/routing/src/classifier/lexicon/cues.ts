@@ -31,9 +31,13 @@ export const CLAIM_MARKERS = ['说是', '号称', '宣称', '自称', '冒充', 
 export const DESTINATION_MARKERS = ['卖给', '卖到', '送到', '送给', '送往', '往', '销往', '发往', '供货给', '供应给', '供应', '供货', '批发给', '流向', '流入'];
 
 /** After a place word: it names a label on the goods (食品厂的厂名), not where the conduct happened. */
-export const NAME_OF_PLACE = /^的?(厂名|厂址|名称|地址|名字|牌子)/;
+export const NAME_OF_PLACE = /^[^，,。；;]{0,2}的(厂名|厂址|名称|地址|名字|牌子)|^(厂名|厂址|名称|地址)/;
+
+/** Before a product word: it is the material (用病死猪肉做香肠), not the product complained of. */
+export const MATERIAL_MARKERS = ['用', '拿', '把'];
+export const MATERIAL_WEIGHT = 0.5;
 
 export const CLAUSE_SEPARATORS = /[，,。；;：:！!？?\n\r]/;
 
 /** How far (in characters) before a term a marker may stand. */
-export const WINDOW = { denial: 10, absence: 12, after: 10, verdict: 8, claim: 12, destination: 8 } as const;
+export const WINDOW = { denial: 10, absence: 12, after: 10, verdict: 8, claim: 12, destination: 8, material: 4 } as const;

@@ -1,0 +1,44 @@
+import * as iconv from 'iconv-lite';
+import { maskEmail, maskIdNumber, maskName, maskPhone } from '@hub/taxonomy/masking';
+import type { ReporterSecret } from './ticket.entity';
+
+const PREVIEW_BYTES = 256 * 1024;
+const GBK_FEEDS = new Set(['12365', '12358', '12312']);
+
+/** Readable text of a stored request, decoded as its hotline encodes it. */
+export function decodeRawPreview(feed: string, body: Buffer, contentType: string | null): string {
+  const head = body.subarray(0, PREVIEW_BYTES);
+  if (feed === '12312' && /x-www-form-urlencoded/i.test(contentType ?? '')) return decodeForm(head, contentType);
+  return GBK_FEEDS.has(feed) ? iconv.decode(head, 'gb18030') : head.toString('utf8');
+}
+
+/** A form body shown as decoded `name=value` lines. */
+function decodeForm(body: Buffer, contentType: string | null): string {
+  const charset = /charset=([\w-]+)/i.exec(contentType ?? '')?.[1] ?? 'gbk';
+  return body
+    .toString('latin1')
+    .split('&')
+    .map((pair) => {
+      const [name, value = ''] = pair.split('=');
+      const bytes = Buffer.from(value.replace(/\+/g, ' ').replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+      return `${name}=${iconv.encodingExists(charset) ? iconv.decode(bytes, charset) : bytes.toString('utf8')}`;
+    })
+    .join('\n');
+}
+
+/** Replaces every clear reporter value in a raw preview with its mask, so the raw view keeps the masking rule. */
+export function maskReporterIn(text: string, secret: ReporterSecret | null): string {
+  if (!secret) return text;
+  const pairs: Array<[string | null, string | null]> = [
+    [secret.idNumber, maskIdNumber(secret.idNumber)],
+    [secret.phone, maskPhone(secret.phone)],
+    [secret.phoneE164, maskPhone(secret.phoneE164)],
+    [secret.email, maskEmail(secret.email)],
+    [secret.name, maskName(secret.name)],
+  ];
+  let masked = text;
+  for (const [clear, mask] of pairs) {
+    if (clear && clear.length > 0 && mask) masked = masked.split(clear).join(mask);
+  }
+  return masked;
+}
