@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AuthService } from '@hub/auth';
 import { AppConfig, loadEnvironment, prepareDatabase } from '@hub/core';
+import { RoutingModels } from '@hub/routing';
 import { seedTaxonomy } from '@hub/taxonomy/taxonomy-seed';
 import { DemoData } from './setup/demo-data';
 import { SetupModule } from './setup/setup.module';
@@ -21,6 +22,7 @@ async function setup(): Promise<void> {
     const seeded = await seedTaxonomy(app.get(DataSource));
     console.log(`taxonomy: ${seeded.departments} departments, ${seeded.regions} regions, ${seeded.units} units`);
     await app.get(AuthService).ensureFirstAdmin();
+    await app.get(RoutingModels).ensureDefaults();
     if (process.argv.includes('--demo') || app.get(AppConfig).env.DEMO_DATA === 'true') await app.get(DemoData).load();
   } finally {
     await app.close();

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CoreModule, OutboxRelay } from '@hub/core';
+import { RoutingWorkerModule } from '@hub/routing';
 import { TicketPipelineModule } from '@hub/tickets';
 
-/** The queue process: the outbox relay and the ticket pipeline; no HTTP. */
+/** The queue process: the outbox relay, the ticket pipeline (prepare, classify and route), retraining; no HTTP. */
 @Module({
-  imports: [CoreModule, TicketPipelineModule],
+  imports: [CoreModule, TicketPipelineModule, RoutingWorkerModule],
   providers: [OutboxRelay],
 })
 export class WorkerModule {}

@@ -36,23 +36,26 @@ describe('worker pipeline: outbox → queue → worker, exactly once', () => {
       .send({ gdbh: id, ldsj: '2026-03-15 09:12:33', sjlx: '投诉', sqnr: '超市销售的奶粉生产日期被涂改' })
       .expect(202);
 
-  const readyCounts = async (): Promise<number[]> =>
+  /** Per ticket: how many times each pipeline step left its mark in the history. */
+  const stepCounts = async (): Promise<Array<{ ready: number; routed: number }>> =>
     (
       await db.query(
-        `SELECT count(h.id) AS n FROM tickets t LEFT JOIN ticket_history h ON h.ticket_id = t.id AND h.action = 'READY_FOR_CLASSIFICATION' GROUP BY t.id`,
+        `SELECT count(h.id) FILTER (WHERE h.action = 'READY_FOR_CLASSIFICATION') AS ready, count(h.id) FILTER (WHERE h.action IN ('AUTO_DISPATCHED', 'TRIAGE')) AS routed
+         FROM tickets t LEFT JOIN ticket_history h ON h.ticket_id = t.id GROUP BY t.id`,
       )
-    ).map((r: { n: string }) => Number(r.n));
+    ).map((r: { ready: string; routed: string }) => ({ ready: Number(r.ready), routed: Number(r.routed) }));
+  const allRouted = async () => (await stepCounts()).every((c) => c.routed > 0) || undefined;
 
-  it('marks a received ticket ready for classification within a second, once', async () => {
+  it('classifies and routes a received ticket within a second, once', async () => {
     const worker: INestApplicationContext = await createTestWorker(WorkerModule);
     try {
-      const started = Date.now();
       const res = await postTicket('PIPE-1');
       const ticketId = res.body.accepted[0].ticketId;
-      await waitFor(async () => (await db.query(`SELECT pipeline_step FROM tickets WHERE id = $1`, [ticketId]))[0].pipeline_step === 'CLASSIFY', 5000);
-      expect(Date.now() - started).toBeLessThan(1000);
+      await waitFor(async () => (await db.query(`SELECT pipeline_step FROM tickets WHERE id = $1`, [ticketId]))[0].pipeline_step === 'DONE', 5000);
+      const [t] = await db.query(`SELECT status, lead_unit FROM tickets WHERE id = $1`, [ticketId]);
+      expect(t).toEqual({ status: 'DISPATCHED', lead_unit: 'AIC@220000' });
       await waitFor(async () => Number((await db.query(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`))[0].n) === 0, 5000);
-      expect(await readyCounts()).toEqual([1]);
+      expect(await stepCounts()).toEqual([{ ready: 1, routed: 1 }]);
     } finally {
       await worker.close();
     }
@@ -64,23 +67,23 @@ describe('worker pipeline: outbox → queue → worker, exactly once', () => {
     expect(Number((await db.query(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL AND topic = 'pipeline'`))[0].n)).toBe(ids.length);
 
     const first = startWorkerProcess();
-    await waitFor(async () => (await readyCounts()).some((n) => n > 0) || undefined, 60000, 10);
+    await waitFor(async () => (await stepCounts()).some((c) => c.ready > 0) || undefined, 60000, 10);
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
-    const doneAtKill = (await readyCounts()).filter((n) => n > 0).length;
+    const doneAtKill = (await stepCounts()).filter((c) => c.routed > 0).length;
 
     const second = startWorkerProcess();
     try {
-      await waitFor(async () => (await readyCounts()).every((n) => n > 0) || undefined, 90000, 100);
+      await waitFor(allRouted, 90000, 100);
     } finally {
       second.kill('SIGTERM');
       await new Promise((r) => second.once('exit', r));
     }
-    const counts = await readyCounts();
+    const counts = await stepCounts();
     expect(counts).toHaveLength(ids.length);
-    expect(counts.every((n) => n === 1)).toBe(true);
+    expect(counts.every((c) => c.ready === 1 && c.routed === 1)).toBe(true);
     const steps = await db.query(`SELECT DISTINCT pipeline_step FROM tickets`);
-    expect(steps).toEqual([{ pipeline_step: 'CLASSIFY' }]);
+    expect(steps).toEqual([{ pipeline_step: 'DONE' }]);
     // the kill did land mid-way or before the end; either way nothing ran twice
     expect(doneAtKill).toBeLessThanOrEqual(ids.length);
   }, 180000);

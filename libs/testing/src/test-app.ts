@@ -2,6 +2,7 @@ import type { INestApplication, INestApplicationContext, Type } from '@nestjs/co
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { configureHttpApp } from '@hub/core';
+import { RoutingModels } from '@hub/routing/routing-models.service';
 import { seedTaxonomy } from '@hub/taxonomy/taxonomy-seed';
 import { applyTestEnvironment, assertTestDatabase } from './test-environment';
 
@@ -23,11 +24,15 @@ export async function createTestWorker(workerModule: Type<unknown>): Promise<INe
   return moduleRef;
 }
 
-const WIPED_TABLES = ['pii_reveals', 'outbox', 'attachments', 'ticket_history', 'record_revisions', 'tickets', 'raw_records', 'users'];
+const WIPED_TABLES = ['labelled_examples', 'classifier_models', 'rule_sets', 'pii_reveals', 'outbox', 'attachments', 'ticket_history', 'record_revisions', 'tickets', 'raw_records', 'users'];
 
-/** Empties every table a test writes to and restores the taxonomy; refuses a non-test database. */
+/**
+ * Empties every table a test writes to and restores what setup puts there (taxonomy,
+ * default rule set, the classifier trained on the shipped set); refuses a non-test database.
+ */
 export async function resetDatabase(db: DataSource): Promise<void> {
   assertTestDatabase(String(db.options.database));
   await db.query(`TRUNCATE ${WIPED_TABLES.join(', ')} RESTART IDENTITY CASCADE`);
   await seedTaxonomy(db);
+  await new RoutingModels(db).ensureDefaults();
 }

@@ -18,3 +18,5 @@ export * from './working-days';
 export * from './pipeline/pipeline-steps';
 export * from './pipeline/ticket-pipeline.module';
 export * from './raw-preview';
+export * from './deadlines';
+export * from './ticket-transitions.service';

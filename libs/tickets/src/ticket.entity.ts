@@ -76,6 +76,8 @@ export class TicketEntity {
   @Column({ name: 'resolve_by', type: 'timestamptz', nullable: true }) resolveBy: Date | null;
   @Column({ name: 'deadlines_provisional', type: 'boolean' }) deadlinesProvisional: boolean;
   @Column({ type: 'integer' }) revision: number;
+  @Column({ type: 'integer', default: 0 }) priority: number;
+  @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true }) dispatchedAt: Date | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

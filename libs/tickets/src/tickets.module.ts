@@ -4,6 +4,7 @@ import { AuthModule } from '@hub/auth';
 import { AttachmentEntity } from './attachment.entity';
 import { TicketHistoryEntity } from './ticket-history.entity';
 import { TicketStore } from './ticket-store.service';
+import { TicketTransitions } from './ticket-transitions.service';
 import { TicketEntity } from './ticket.entity';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
@@ -11,7 +12,7 @@ import { TicketsService } from './tickets.service';
 @Module({
   imports: [TypeOrmModule.forFeature([TicketEntity, TicketHistoryEntity, AttachmentEntity]), AuthModule],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketStore],
-  exports: [TicketsService, TicketStore],
+  providers: [TicketsService, TicketStore, TicketTransitions],
+  exports: [TicketsService, TicketStore, TicketTransitions],
 })
 export class TicketsModule {}

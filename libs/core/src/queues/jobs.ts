@@ -5,6 +5,7 @@
  */
 export const QUEUES = {
   tickets: 'tickets',
+  routing: 'routing',
 } as const;
 
 export const JOBS = {
@@ -19,6 +20,18 @@ export interface TicketJobPayload {
 }
 
 export const ticketJobId = (step: TicketJobName, ticketId: string) => `${step}-${ticketId}`;
+
+export const ROUTING_JOBS = {
+  retrain: 'retrain',
+} as const;
+
+/** Retraining carries no id: it reads every labelled example; requestedBy only for the log. */
+export interface RetrainJobPayload {
+  requestedBy: string | null;
+}
+
+/** Daily at 03:00 Beijing, when the consoles are quiet. */
+export const RETRAIN_SCHEDULE = { pattern: '0 3 * * *', tz: 'Asia/Shanghai' } as const;
 
 /** Outbox topics: written in the same transaction as the change, relayed after commit. */
 export const OUTBOX_TOPICS = {

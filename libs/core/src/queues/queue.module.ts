@@ -1,8 +1,10 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.service';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from './jobs';
 
+/** Global: every feature may queue work. */
+@Global()
 @Module({
   imports: [
     BullModule.forRootAsync({
@@ -13,7 +15,7 @@ import { DEFAULT_JOB_OPTIONS, QUEUES } from './jobs';
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue({ name: QUEUES.tickets }),
+    BullModule.registerQueue({ name: QUEUES.tickets }, { name: QUEUES.routing }),
   ],
   exports: [BullModule],
 })

@@ -13,7 +13,8 @@ import {
   WINDOW,
 } from './lexicon/cues';
 import type { Head, LexiconEntry } from './lexicon/lexicon-types';
-import type { TermHit, TermMatcher } from './matcher';
+import { occurrences, type Found } from './cue-index';
+import type { TermHit } from './matcher';
 import type { TextLayout } from './text';
 
 /** POS counts for its label, NEG against it; CLAIM is a seller's word, MENTION says nothing by itself. */
@@ -31,56 +32,32 @@ export interface Evidence {
   field: Field;
   /** the function word that changed the polarity (不是, 没有, 冒充 …) */
   cue?: string;
+  /** the cue follows the term (价格没问题) */
+  cueAfter?: boolean;
 }
 
-interface Found {
-  marker: string;
-  start: number;
-  end: number;
-}
-
-/** Characters after 无/未 that make a different word (无法, 未来), not an absence. */
-const NOT_ABSENCE_AFTER: Record<string, string> = { 无: '法论奈意所关数限人', 未: '来成知必' };
-
-function acceptMarker(text: string, found: Found): boolean {
-  const blocked = NOT_ABSENCE_AFTER[found.marker];
-  return !blocked || !blocked.includes(text[found.end] ?? '');
-}
-
-function hasBreaker(text: string, from: number, to: number): boolean {
+function hasBreaker(layout: TextLayout, from: number, to: number): boolean {
   if (to <= from) return false;
-  const between = text.slice(from, to);
-  return SCOPE_BREAKERS.some((breaker) => between.includes(breaker));
+  return occurrences(layout, SCOPE_BREAKERS).some((b) => b.start >= from && b.end <= to);
 }
 
+/** The nearest marker ending before `start` in the same clause and window, unless a breaker stands between. */
 export function markerBefore(layout: TextLayout, start: number, markers: readonly string[], window: number): Found | undefined {
-  const { text } = layout;
   const from = Math.max(layout.clauseStarts[layout.clauseOf[start]] ?? 0, start - window);
   let best: Found | undefined;
-  for (const marker of markers) {
-    let at = text.lastIndexOf(marker, start - marker.length);
-    while (at >= from) {
-      const found = { marker, start: at, end: at + marker.length };
-      if (found.end <= start && acceptMarker(text, found)) {
-        if (!best || found.end > best.end || (found.end === best.end && found.start < best.start)) best = found;
-        break;
-      }
-      at = text.lastIndexOf(marker, at - 1);
-    }
+  for (const found of occurrences(layout, markers)) {
+    if (found.start < from || found.end > start) continue;
+    if (!best || found.end > best.end || (found.end === best.end && found.start < best.start)) best = found;
   }
-  return best && !hasBreaker(text, best.end, start) ? best : undefined;
+  return best && !hasBreaker(layout, best.end, start) ? best : undefined;
 }
 
+/** The nearest marker starting after `end` in the same clause and window, unless a breaker stands between. */
 export function markerAfter(layout: TextLayout, end: number, markers: readonly string[], window: number): Found | undefined {
-  const { text } = layout;
-  if (end >= text.length) return undefined;
-  const limit = Math.min(layout.clauseEnds[layout.clauseOf[end]] ?? text.length, end + window);
-  let best: Found | undefined;
-  for (const marker of markers) {
-    const at = text.indexOf(marker, end);
-    if (at >= 0 && at + marker.length <= limit && (!best || at < best.start)) best = { marker, start: at, end: at + marker.length };
-  }
-  return best && !hasBreaker(text, end, best.start) ? best : undefined;
+  if (end >= layout.text.length) return undefined;
+  const limit = Math.min(layout.clauseEnds[layout.clauseOf[end]] ?? layout.text.length, end + window);
+  const best = occurrences(layout, markers).find((found) => found.start >= end && found.end <= limit);
+  return best && !hasBreaker(layout, end, best.start) ? best : undefined;
 }
 
 /** 没有版权方的授权: 版权方 only modifies 授权, so the absence is not about it; 没有盗版的问题 still is. */
@@ -92,18 +69,16 @@ const FOCUS_OPENERS = ['是', '而是', '就是', '主要是', '问题是', '只
 
 /** Position from which each clause speaks to the caller's real point (after 主要问题是, or 是… right after a denial). */
 export function focusStarts(layout: TextLayout): number[] {
-  const { text, clauseStarts, clauseEnds } = layout;
-  return clauseStarts.map((start, index) => {
-    const clause = text.slice(start, clauseEnds[index]);
-    const previous = index > 0 ? text.slice(clauseStarts[index - 1], clauseEnds[index - 1]) : '';
-    const afterDenial = [...DENIALS, ...AFTER_DENIALS].some((d) => previous.includes(d));
-    if (afterDenial && FOCUS_OPENERS.some((opener) => clause.startsWith(opener))) return start;
-    let focusAt = Infinity;
-    for (const marker of FOCUS_MARKERS) {
-      const at = clause.indexOf(marker);
-      if (at >= 0) focusAt = Math.min(focusAt, start + at + marker.length);
-    }
-    return focusAt;
+  const { text, clauseStarts, clauseOf } = layout;
+  const denied = new Set([...occurrences(layout, DENIALS), ...occurrences(layout, AFTER_DENIALS)].map((f) => clauseOf[f.start]));
+  const focusAt = clauseStarts.map(() => Infinity);
+  for (const found of occurrences(layout, FOCUS_MARKERS)) {
+    const clause = clauseOf[found.start];
+    focusAt[clause] = Math.min(focusAt[clause], found.end);
+  }
+  return clauseStarts.map((start, clause) => {
+    const opensOnPoint = FOCUS_OPENERS.some((opener) => text.startsWith(opener, start));
+    return clause > 0 && denied.has(clause - 1) && opensOnPoint ? start : focusAt[clause];
   });
 }
 
@@ -120,17 +95,24 @@ interface HitContext {
   modifier: boolean;
 }
 
+/** Only what the head's modes need: category terms are `keep`, stage terms `keep` with claims and places. */
 function hitContext(layout: TextLayout, hit: TermHit, head: Head): HitContext {
-  return {
+  const quoted = layout.quoted[hit.start] === 1;
+  const ctx: HitContext = {
     denial: markerBefore(layout, hit.start, DENIALS, WINDOW.denial),
-    absence: markerBefore(layout, hit.start, ABSENCES, WINDOW.absence),
-    afterDenial: head === 'violation' ? markerAfter(layout, hit.end, AFTER_DENIALS, WINDOW.after) : undefined,
-    claim: markerBefore(layout, hit.start, CLAIM_MARKERS, WINDOW.claim),
-    notThePlace: head === 'stage' ? notThePlace(layout, hit) : undefined,
-    quoted: layout.quoted[hit.start] === 1,
-    quotedName: layout.quoted[hit.start] === 1 && layout.quoted[hit.end] !== 1,
+    quoted,
+    quotedName: quoted && layout.quoted[hit.end] !== 1,
     modifier: isModifier(layout.text, hit.end),
   };
+  if (head === 'violation') {
+    ctx.absence = markerBefore(layout, hit.start, ABSENCES, WINDOW.absence);
+    ctx.afterDenial = markerAfter(layout, hit.end, AFTER_DENIALS, WINDOW.after);
+    ctx.claim = markerBefore(layout, hit.start, CLAIM_MARKERS, WINDOW.claim);
+  } else if (head === 'stage') {
+    ctx.claim = markerBefore(layout, hit.start, CLAIM_MARKERS, WINDOW.claim);
+    ctx.notThePlace = notThePlace(layout, hit);
+  }
+  return ctx;
 }
 
 function notThePlace(layout: TextLayout, hit: TermHit): string | undefined {
@@ -142,22 +124,26 @@ function notThePlace(layout: TextLayout, hit: TermHit): string | undefined {
 const PLACES_OF_SALE = new Set(['CIRCULATION', 'ONLINE']);
 const PLACE_TYPES = new Set(['CIRCULATION', 'PRODUCTION']);
 
-function resolvePolarity(head: Head, entry: LexiconEntry, ctx: HitContext): { polarity: Polarity; cue?: string } {
+/** A stage word in a seller's claim or in quotes, unless the quoted text is the name of the place itself. */
+function isClaimed(entry: LexiconEntry, ctx: HitContext): boolean {
+  if (ctx.claim) return true;
+  return ctx.quoted && !(ctx.quotedName && PLACE_TYPES.has(entry.label!));
+}
+
+function resolvePolarity(head: Head, entry: LexiconEntry, ctx: HitContext): { polarity: Polarity; cue?: string; cueAfter?: boolean } {
   switch (entry.mode) {
     case 'keep':
       if (ctx.denial) return { polarity: 'NEG', cue: ctx.denial.marker };
-      if (head === 'stage' && (ctx.claim || (ctx.quoted && !(ctx.quotedName && PLACE_TYPES.has(entry.label!))))) {
-        return { polarity: 'CLAIM', cue: ctx.claim?.marker ?? '引号' };
-      }
+      if (head === 'stage' && isClaimed(entry, ctx)) return { polarity: 'CLAIM', cue: ctx.claim?.marker ?? '引号' };
       if (ctx.notThePlace && (PLACES_OF_SALE.has(entry.label!) || NAME_OF_PLACE.test(ctx.notThePlace))) {
         return { polarity: 'MENTION', cue: ctx.notThePlace };
       }
-      if (ctx.afterDenial) return { polarity: 'NEG', cue: ctx.afterDenial.marker };
+      if (ctx.afterDenial) return { polarity: 'NEG', cue: ctx.afterDenial.marker, cueAfter: true };
       return { polarity: 'POS' };
     case 'flip':
       if (ctx.denial) return { polarity: 'NEG', cue: ctx.denial.marker };
       if (ctx.absence && !ctx.modifier) return { polarity: 'NEG', cue: ctx.absence.marker };
-      if (ctx.afterDenial) return { polarity: 'NEG', cue: ctx.afterDenial.marker };
+      if (ctx.afterDenial) return { polarity: 'NEG', cue: ctx.afterDenial.marker, cueAfter: true };
       return { polarity: 'POS' };
     case 'absence':
       if (ctx.denial) return { polarity: 'NEG', cue: ctx.denial.marker };
@@ -170,25 +156,25 @@ function resolvePolarity(head: Head, entry: LexiconEntry, ctx: HitContext): { po
 }
 
 /** Every dictionary hit of one head in the description, with its polarity and emphasis. */
-export function textEvidence(head: Head, matcher: TermMatcher, layout: TextLayout, focusFrom: number[]): Evidence[] {
+export function textEvidence(head: Head, hits: readonly TermHit[], layout: TextLayout, focusFrom: number[]): Evidence[] {
   const out: Evidence[] = [];
-  for (const hit of matcher.scan(layout.text)) {
+  for (const hit of hits) {
     const ctx = hitContext(layout, hit, head);
     const focus = hit.start >= focusFrom[layout.clauseOf[hit.start]];
-    const verdict = !!markerBefore(layout, hit.start, VERDICT_MARKERS, WINDOW.verdict);
+    const verdict = head === 'violation' && !!markerBefore(layout, hit.start, VERDICT_MARKERS, WINDOW.verdict);
     const material = head === 'category' && !!markerBefore(layout, hit.start, MATERIAL_MARKERS, WINDOW.material);
     for (const entry of hit.entries) {
-      const { polarity, cue } = resolvePolarity(head, entry, ctx);
+      const { polarity, cue, cueAfter } = resolvePolarity(head, entry, ctx);
       const weight = material ? entry.weight * MATERIAL_WEIGHT : entry.weight;
-      out.push({ head, label: entry.label!, term: hit.term, weight, polarity, focus, verdict, field: 'text', cue });
+      out.push({ head, label: entry.label!, term: hit.term, weight, polarity, focus, verdict, field: 'text', cue, cueAfter });
     }
   }
   return out;
 }
 
 /** Product and subject names are short labels: every hit counts as stated. */
-export function fieldEvidence(head: Head, matcher: TermMatcher, value: string, field: Field): Evidence[] {
-  return matcher.scan(value).flatMap((hit) =>
+export function fieldEvidence(head: Head, hits: readonly TermHit[], field: Field): Evidence[] {
+  return hits.flatMap((hit) =>
     hit.entries
       .filter((entry) => entry.mode !== 'anti' && entry.mode !== 'absence')
       .map((entry) => ({ head, label: entry.label!, term: hit.term, weight: entry.weight, polarity: 'POS' as const, focus: false, verdict: false, field })),

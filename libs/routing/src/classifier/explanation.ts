@@ -21,7 +21,7 @@ function excludedLabels(evidence: readonly Evidence[], head: Head, chosen: strin
   const seen = new Map<string, string>();
   for (const e of evidence) {
     if (e.head !== head || e.polarity !== 'NEG' || e.label === chosen || seen.has(e.label)) continue;
-    seen.set(e.label, e.cue ? `${e.cue}…${e.term}` : e.term);
+    seen.set(e.label, !e.cue ? e.term : e.cueAfter ? `${e.term}…${e.cue}` : `${e.cue}…${e.term}`);
   }
   return [...seen].map(([label, phrase]) => `${labelName(head, label)}（${phrase}）`);
 }

@@ -1,6 +1,6 @@
 import { fieldEvidence, focusStarts, textEvidence, type Evidence } from './evidence';
 import { HEADS, type Head, type Lexicon } from './lexicon/lexicon-types';
-import { TermMatcher } from './matcher';
+import { LexiconMatcher } from './matcher';
 import { segmenterFor, type Segmenter } from './segmenter';
 import { layoutText, normalizeText, quotedNames } from './text';
 import type { ClassifierInput } from './types';
@@ -27,21 +27,18 @@ const STOPWORDS = new Set(
   '的 了 是 在 我 他 她 它 们 你 也 就 都 还 说 有 和 与 及 这 那 一 个 不 没 很 把 被 给 到 去 来 上 下 里 中 后 前 又 再 让 对 从 而 等 着 过 吗 呢 吧 啊 呀 之 其 或 并 但 因为 所以 如果 已经 什么 这个 那个 一个 一些 这些 那些 我们 他们 自己 现在 时候 没有 就是 还是 可以'.split(' '),
 );
 const CJK = /[\u4e00-\u9fff]/;
+const POLARITY_PREFIX: Record<Evidence['polarity'], string> = { POS: 't', NEG: 'n', CLAIM: 'c', MENTION: 'm' };
 const COMPANY_SUFFIX = /(股份有限公司|有限责任公司|有限公司|公司|集团)$/;
 
 export class FeatureExtractor {
-  private readonly matchers: Record<Head, TermMatcher>;
+  private readonly matcher: LexiconMatcher;
   private readonly segment: Segmenter;
 
   constructor(
     readonly lexicon: Lexicon,
     readonly options: FeatureOptions,
   ) {
-    this.matchers = {
-      category: new TermMatcher(lexicon.entries.category),
-      violation: new TermMatcher(lexicon.entries.violation),
-      stage: new TermMatcher(lexicon.entries.stage),
-    };
+    this.matcher = new LexiconMatcher(lexicon);
     this.segment = segmenterFor(lexicon);
   }
 
@@ -63,10 +60,13 @@ export class FeatureExtractor {
   private evidenceOf(text: string, product: string, subject: string): Evidence[] {
     const layout = layoutText(text);
     const focusFrom = focusStarts(layout);
+    const hits = this.matcher.scan(text);
+    const productHits = product ? this.matcher.scan(product) : undefined;
+    const subjectHits = subject ? this.matcher.scan(subject) : undefined;
     const evidence = HEADS.flatMap((head) => [
-      ...textEvidence(head, this.matchers[head], layout, focusFrom),
-      ...(product ? fieldEvidence(head, this.matchers[head], product, 'product') : []),
-      ...(subject ? fieldEvidence(head, this.matchers[head], subject, 'subject') : []),
+      ...textEvidence(head, hits[head], layout, focusFrom),
+      ...(productHits ? fieldEvidence(head, productHits[head], 'product') : []),
+      ...(subjectHits ? fieldEvidence(head, subjectHits[head], 'subject') : []),
     ]);
     return discountRepeats(evidence);
   }
@@ -75,8 +75,7 @@ export class FeatureExtractor {
     const sums = new Map<string, number>();
     for (const e of evidence) {
       if (e.field !== 'text') continue;
-      const prefix = { POS: 't', NEG: 'n', CLAIM: 'c', MENTION: 'm' }[e.polarity];
-      sparse.set(`${prefix}:${e.term}`, 1);
+      sparse.set(`${POLARITY_PREFIX[e.polarity]}:${e.term}`, 1);
       if (e.polarity === 'POS' || e.polarity === 'NEG') {
         const key = `${e.polarity === 'POS' ? 'd' : 'dn'}:${e.head}:${e.label}`;
         sums.set(key, (sums.get(key) ?? 0) + e.weight);
@@ -95,16 +94,15 @@ export class FeatureExtractor {
 /** Saying a word again adds little: later mentions of the same term with the same reading count 0.3. */
 const REPEAT_WEIGHT = 0.3;
 
+/** Evidence objects are fresh per call, so the discount is applied in place. */
 function discountRepeats(evidence: Evidence[]): Evidence[] {
   const seen = new Set<string>();
-  return evidence.map((e) => {
+  for (const e of evidence) {
     const key = `${e.head}|${e.label}|${e.term}|${e.polarity}|${e.field}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      return e;
-    }
-    return { ...e, weight: e.weight * REPEAT_WEIGHT };
-  });
+    if (seen.has(key)) e.weight *= REPEAT_WEIGHT;
+    else seen.add(key);
+  }
+  return evidence;
 }
 
 function addNameFeatures(text: string, product: string, subject: string, sparse: Map<string, number>): void {
@@ -121,40 +119,35 @@ function addBigrams(text: string, sparse: Map<string, number>): void {
   }
 }
 
+const SLOT = Object.fromEntries(TIED_FEATURES.map((name, g) => [name, g])) as Record<(typeof TIED_FEATURES)[number], number>;
+const classIndexes = new WeakMap<readonly string[], Map<string, number>>();
+
+function classIndex(classes: readonly string[]): Map<string, number> {
+  let index = classIndexes.get(classes);
+  if (!index) classIndexes.set(classes, (index = new Map(classes.map((label, c) => [label, c]))));
+  return index;
+}
+
 /** G×C matrix (feature-major) of class-aligned values for one head. */
 export function tiedValues(evidence: readonly Evidence[], head: Head, classes: readonly string[]): Float64Array {
   const C = classes.length;
-  const raw = new Float64Array(TIED_COUNT * C);
-  const index = new Map(classes.map((label, c) => [label, c]));
+  const values = new Float64Array(TIED_COUNT * C);
+  const index = classIndex(classes);
   for (const e of evidence) {
-    const c = index.get(e.label);
-    if (e.head !== head || c === undefined) continue;
-    for (const g of tiedSlots(e)) raw[g * C + c] += e.weight;
-  }
-  const values = raw.map((v) => Math.log1p(v));
-  const share = TIED_FEATURES.indexOf('share');
-  const pos = TIED_FEATURES.indexOf('pos');
-  let total = 0;
-  for (let c = 0; c < C; c++) total += raw[pos * C + c];
-  for (let c = 0; c < C; c++) values[share * C + c] = total > 0 ? raw[pos * C + c] / total : 0;
-  return values;
-}
-
-function tiedSlots(e: Evidence): number[] {
-  if (e.field === 'product') return [TIED_FEATURES.indexOf('product')];
-  if (e.field === 'subject') return [TIED_FEATURES.indexOf('subject')];
-  switch (e.polarity) {
-    case 'NEG':
-      return [TIED_FEATURES.indexOf('neg')];
-    case 'CLAIM':
-      return [TIED_FEATURES.indexOf('claim')];
-    case 'MENTION':
-      return [];
-    case 'POS': {
-      const slots = [TIED_FEATURES.indexOf('pos')];
-      if (e.focus) slots.push(TIED_FEATURES.indexOf('focus'));
-      if (e.verdict) slots.push(TIED_FEATURES.indexOf('verdict'));
-      return slots;
+    const c = e.head === head ? index.get(e.label) : undefined;
+    if (c === undefined) continue;
+    if (e.field !== 'text') values[(e.field === 'product' ? SLOT.product : SLOT.subject) * C + c] += e.weight;
+    else if (e.polarity === 'NEG') values[SLOT.neg * C + c] += e.weight;
+    else if (e.polarity === 'CLAIM') values[SLOT.claim * C + c] += e.weight;
+    else if (e.polarity === 'POS') {
+      values[SLOT.pos * C + c] += e.weight;
+      if (e.focus) values[SLOT.focus * C + c] += e.weight;
+      if (e.verdict) values[SLOT.verdict * C + c] += e.weight;
     }
   }
+  let total = 0;
+  for (let c = 0; c < C; c++) total += values[SLOT.pos * C + c];
+  for (let c = 0; c < C; c++) values[SLOT.share * C + c] = total > 0 ? values[SLOT.pos * C + c] / total : 0;
+  for (let i = 0; i < values.length; i++) if (i < SLOT.share * C || i >= (SLOT.share + 1) * C) values[i] = Math.log1p(values[i]);
+  return values;
 }

@@ -2,12 +2,9 @@ import { TIED_COUNT } from './features';
 import { minimize } from './lbfgs';
 import type { HeadModelJSON } from './types';
 
-export interface EncodedExample {
+export interface EncodedExample extends EncodedFeatures {
   /** TIED_COUNT × C class-aligned values */
   tied: Float64Array;
-  /** indices into the training vocabulary */
-  indices: Int32Array;
-  values: Float64Array;
   label: number;
   weight: number;
 }
@@ -16,6 +13,29 @@ export interface HeadTrainOptions {
   l2: number;
   l2Tied: number;
   maxIterations: number;
+}
+
+export interface EncodedFeatures {
+  indices: Int32Array;
+  values: Float64Array;
+}
+
+export interface BoundHead {
+  probabilities(tiedValues: Float64Array, encoded: EncodedFeatures, temperature: number): Float64Array;
+}
+
+/** Sparse features → positions in a fixed index; unknown features are dropped. */
+export function encodeFeatures(sparse: ReadonlyMap<string, number>, index: ReadonlyMap<string, number>): EncodedFeatures {
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const [feature, value] of sparse) {
+    const i = index.get(feature);
+    if (i !== undefined) {
+      indices.push(i);
+      values.push(value);
+    }
+  }
+  return { indices: Int32Array.from(indices), values: Float64Array.from(values) };
 }
 
 const L2_BIAS = 0.01;
@@ -33,13 +53,8 @@ export class HeadModel {
   ) {}
 
   logits(tiedValues: Float64Array, sparse: Map<string, number>): Float64Array {
+    const out = this.tiedLogits(tiedValues);
     const C = this.classes.length;
-    const out = Float64Array.from(this.bias);
-    for (let g = 0; g < this.tied.length; g++) {
-      const theta = this.tied[g];
-      if (theta === 0) continue;
-      for (let c = 0; c < C; c++) out[c] += theta * tiedValues[g * C + c];
-    }
     for (const [feature, value] of sparse) {
       const w = this.weights.get(feature);
       if (w) for (let c = 0; c < C; c++) out[c] += value * w[c];
@@ -47,8 +62,36 @@ export class HeadModel {
     return out;
   }
 
-  probabilities(tiedValues: Float64Array, sparse: Map<string, number>, temperature = 1): Float64Array {
-    return softmax(this.logits(tiedValues, sparse), temperature);
+  private tiedLogits(tiedValues: Float64Array): Float64Array {
+    const C = this.classes.length;
+    const out = Float64Array.from(this.bias);
+    for (let g = 0; g < this.tied.length; g++) {
+      const theta = this.tied[g];
+      if (theta === 0) continue;
+      for (let c = 0; c < C; c++) out[c] += theta * tiedValues[g * C + c];
+    }
+    return out;
+  }
+
+  /** Dense weights over a feature index shared by all heads, for the hot path (one map lookup per feature, not per head). */
+  bind(index: ReadonlyMap<string, number>): BoundHead {
+    const C = this.classes.length;
+    const dense = new Float64Array(index.size * C);
+    for (const [feature, w] of this.weights) {
+      const f = index.get(feature);
+      if (f !== undefined) dense.set(w, f * C);
+    }
+    return {
+      probabilities: (tiedValues, encoded, temperature) => {
+        const out = this.tiedLogits(tiedValues);
+        for (let k = 0; k < encoded.indices.length; k++) {
+          const base = encoded.indices[k] * C;
+          const value = encoded.values[k];
+          for (let c = 0; c < C; c++) out[c] += value * dense[base + c];
+        }
+        return softmax(out, temperature);
+      },
+    };
   }
 
   /** Parameter contribution of each sparse feature to one class, for explanations and debugging. */

@@ -19,26 +19,40 @@ export interface LeadOutcome {
 export function leadOutcome(table: LeadTable, p: HeadDistributions): LeadOutcome {
   const V = table.violations.length;
   const S = table.stages.length;
-  const leads = new Map<string, number>();
-  const bestCombo = new Map<string, { joint: number; c: number; v: number; s: number }>();
-  for (let c = 0; c < table.categories.length; c++) {
+  const D = table.departments.length;
+  const mass = new Float64Array(D);
+  const bestJoint = new Float64Array(D).fill(-1);
+  const bestCombo = new Int32Array(D);
+  for (let c = 0, i = 0; c < table.categories.length; c++) {
     const pc = p.category[c];
     for (let v = 0; v < V; v++) {
       const pcv = pc * p.violation[v];
-      for (let s = 0; s < S; s++) {
+      for (let s = 0; s < S; s++, i++) {
         const joint = pcv * p.stage[s];
-        const lead = table.leads[(c * V + v) * S + s];
-        leads.set(lead, (leads.get(lead) ?? 0) + joint);
-        const current = bestCombo.get(lead);
-        if (!current || joint > current.joint) bestCombo.set(lead, { joint, c, v, s });
+        const d = table.leadIds[i];
+        mass[d] += joint;
+        if (joint > bestJoint[d]) {
+          bestJoint[d] = joint;
+          bestCombo[d] = i;
+        }
       }
     }
   }
-  let lead = '';
-  let probability = -1;
-  for (const [dept, mass] of leads) {
-    if (dept && mass > probability) [lead, probability] = [dept, mass];
+  const leads = new Map<string, number>();
+  let best = -1;
+  for (let d = 0; d < D; d++) {
+    leads.set(table.departments[d], mass[d]);
+    if (table.departments[d] && (best < 0 || mass[d] > mass[best])) best = d;
   }
-  const combo = bestCombo.get(lead)!;
-  return { leads, best: { lead, probability, category: combo.c, violation: combo.v, stage: combo.s } };
+  const combo = bestCombo[best];
+  return {
+    leads,
+    best: {
+      lead: table.departments[best],
+      probability: mass[best],
+      category: Math.floor(combo / (V * S)),
+      violation: Math.floor(combo / S) % V,
+      stage: combo % S,
+    },
+  };
 }

@@ -1,20 +1,12 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
 import type { Lexicon } from './lexicon/lexicon-types';
 import { HEADS } from './lexicon/lexicon-types';
-
-interface JiebaInstance {
-  cut(sentence: string, hmm?: boolean): string[];
-  loadDict(dict: Uint8Array): void;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(dict: Uint8Array): JiebaInstance } };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
 
 export type Segmenter = (text: string) => string[];
 
 /** Loading user words mutates a jieba instance, so each distinct word list gets its own. */
-const byWords = new Map<string, JiebaInstance>();
+const byWords = new Map<string, Jieba>();
 const byLexicon = new WeakMap<Lexicon, Segmenter>();
 
 function userDictionary(lexicon: Lexicon): string {

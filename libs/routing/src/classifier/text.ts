@@ -32,19 +32,19 @@ function quotedMask(text: string): Uint8Array {
   return mask;
 }
 
+const SEPARATOR_CODES = new Set([...CLAUSE_SEPARATORS].map((ch) => ch.charCodeAt(0)));
+
 export function layoutText(text: string): TextLayout {
   const clauseOf = new Int32Array(text.length);
   const clauseStarts = [0];
   const clauseEnds: number[] = [];
   let clause = 0;
   for (let i = 0; i < text.length; i++) {
-    if (CLAUSE_SEPARATORS.test(text[i])) {
-      clauseOf[i] = clause;
+    clauseOf[i] = clause;
+    if (SEPARATOR_CODES.has(text.charCodeAt(i))) {
       clauseEnds.push(i);
       clauseStarts.push(i + 1);
       clause++;
-    } else {
-      clauseOf[i] = clause;
     }
   }
   clauseEnds.push(text.length);

@@ -3,7 +3,7 @@ import { leadTable } from '../rules/lead-table';
 import type { RuleSet } from '../rules/rule-types';
 import { explain } from './explanation';
 import { FeatureExtractor, tiedValues, type AnalysedInput } from './features';
-import { HeadModel, type EncodedExample } from './head-model';
+import { encodeFeatures, HeadModel, type BoundHead, type EncodedExample } from './head-model';
 import { DEFAULT_LEXICON } from './lexicon';
 import { HEADS, type Head, type Lexicon } from './lexicon/lexicon-types';
 import { leadOutcome } from './routing-outcome';
@@ -12,7 +12,7 @@ import type { Classification, ClassifierInput, ClassifierModel, LabelledExample,
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   l2: 1,
   l2Tied: 0.05,
-  temperature: 1,
+  temperature: 1.5,
   charBigrams: false,
   maxIterations: 300,
   minFeatureCount: 2,
@@ -46,19 +46,17 @@ function trainingVocabulary(analysed: readonly AnalysedInput[], minCount: number
 }
 
 function encode(a: AnalysedInput, head: Head, classes: string[], index: Map<string, number>, label: string, weight: number): EncodedExample {
-  const indices: number[] = [];
-  const values: number[] = [];
-  for (const [feature, value] of a.sparse) {
-    const i = index.get(feature);
-    if (i !== undefined) indices.push(i), values.push(value);
-  }
-  return {
-    tied: tiedValues(a.evidence, head, classes),
-    indices: Int32Array.from(indices),
-    values: Float64Array.from(values),
-    label: classes.indexOf(label),
-    weight,
-  };
+  return { ...encodeFeatures(a.sparse, index), tied: tiedValues(a.evidence, head, classes), label: classes.indexOf(label), weight };
+}
+
+/** One index over every feature any head weighs, and each head bound to it. */
+function bindHeads(heads: Record<Head, HeadModel>): { index: Map<string, number>; bound: Record<Head, BoundHead> } {
+  const features = new Set<string>();
+  for (const head of HEADS) for (const feature of heads[head].weights.keys()) features.add(feature);
+  const index = new Map([...features].map((feature, i) => [feature, i]));
+  const bound = {} as Record<Head, BoundHead>;
+  for (const head of HEADS) bound[head] = heads[head].bind(index);
+  return { index, bound };
 }
 
 function topScores(classes: readonly string[], probabilities: ArrayLike<number>, n = 3): LabelScore[] {
@@ -70,6 +68,9 @@ function topScores(classes: readonly string[], probabilities: ArrayLike<number>,
 
 export class TicketClassifier {
   private readonly extractor: FeatureExtractor;
+  private readonly featureIndex: Map<string, number>;
+  private readonly bound: Record<Head, BoundHead>;
+  private readonly labels: { categories: string[]; violations: string[]; stages: string[] };
 
   private constructor(
     private readonly meta: Pick<ClassifierModel, 'trainedAt' | 'exampleCount' | 'options' | 'lexicon'>,
@@ -77,6 +78,8 @@ export class TicketClassifier {
     readonly ruleSet: RuleSet,
   ) {
     this.extractor = new FeatureExtractor(meta.lexicon, { charBigrams: meta.options.charBigrams });
+    ({ index: this.featureIndex, bound: this.bound } = bindHeads(heads));
+    this.labels = { categories: heads.category.classes, violations: heads.violation.classes, stages: heads.stage.classes };
   }
 
   static train(examples: readonly LabelledExample[], settings: TrainSettings = {}): TicketClassifier {
@@ -115,13 +118,13 @@ export class TicketClassifier {
 
   classify(input: ClassifierInput): Classification {
     const analysed = this.extractor.analyse(input);
+    const encoded = encodeFeatures(analysed.sparse, this.featureIndex);
     const temperature = this.meta.options.temperature;
     const p = {} as Record<Head, Float64Array>;
     for (const head of HEADS) {
-      const model = this.heads[head];
-      p[head] = model.probabilities(tiedValues(analysed.evidence, head, model.classes), analysed.sparse, temperature);
+      p[head] = this.bound[head].probabilities(tiedValues(analysed.evidence, head, this.heads[head].classes), encoded, temperature);
     }
-    const classes = { categories: this.heads.category.classes, violations: this.heads.violation.classes, stages: this.heads.stage.classes };
+    const classes = this.labels;
     const outcome = leadOutcome(leadTable(this.ruleSet, classes, input.regionCode || PROVINCE_REGION), p);
     const chosen: Record<Head, string> = {
       category: classes.categories[outcome.best.category],

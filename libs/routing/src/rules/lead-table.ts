@@ -9,6 +9,9 @@ export interface LeadTable {
   stages: readonly string[];
   /** index: (c * violations.length + v) * stages.length + s; '' where no rule matches */
   leads: readonly string[];
+  /** the distinct leads, and for each combination the position of its lead in that list */
+  departments: readonly string[];
+  leadIds: Int32Array;
 }
 
 const cache = new WeakMap<RuleSet, Map<string, LeadTable>>();
@@ -18,7 +21,9 @@ function buildLeadTable(ruleSet: RuleSet, categories: readonly string[], violati
   for (const category of categories)
     for (const violation of violations)
       for (const stage of stages) leads.push(findRule(ruleSet, { category, violation, stage, regionCode })?.lead ?? '');
-  return { categories, violations, stages, leads };
+  const departments = [...new Set(leads)];
+  const leadIds = Int32Array.from(leads, (lead) => departments.indexOf(lead));
+  return { categories, violations, stages, leads, departments, leadIds };
 }
 
 /** Memoised per rule set object: the classifier asks for it on every call. */

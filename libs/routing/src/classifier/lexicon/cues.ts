@@ -37,7 +37,7 @@ export const NAME_OF_PLACE = /^[^，,。；;]{0,2}的(厂名|厂址|名称|地�
 export const MATERIAL_MARKERS = ['用', '拿', '把'];
 export const MATERIAL_WEIGHT = 0.5;
 
-export const CLAUSE_SEPARATORS = /[，,。；;：:！!？?\n\r]/;
+export const CLAUSE_SEPARATORS = '，,。；;：:！!？?\n\r';
 
 /** How far (in characters) before a term a marker may stand. */
 export const WINDOW = { denial: 10, absence: 12, after: 10, verdict: 8, claim: 12, destination: 8, material: 4 } as const;

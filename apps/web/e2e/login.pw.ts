@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { ADMIN, login, OPERATOR_1, SUPERVISOR } from './support';
+
+test('an operator signs in and sees the four console screens', async ({ page }) => {
+  await login(page, OPERATOR_1);
+  await expect(page).toHaveURL(/\/queue/);
+  for (const menu of ['queue', 'triage', 'new', 'unreadable']) await expect(page.getByTestId(`menu-${menu}`)).toBeVisible();
+  await expect(page.getByTestId('counter-triage-waiting')).toBeVisible();
+  await expect(page.getByTestId('counter-oldest-wait')).toBeVisible();
+  await expect(page.getByTestId('counter-dispatched-today')).toBeVisible();
+  await expect(page.getByTestId('counter-by-feed')).toBeVisible();
+});
+
+test('a wrong password is refused with the server message', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(OPERATOR_1.username);
+  await page.getByTestId('login-password').fill('not-the-password');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('login-error')).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('a supervisor sees the live queue only', async ({ page }) => {
+  await login(page, SUPERVISOR);
+  await expect(page.getByTestId('menu-queue')).toBeVisible();
+  await expect(page.getByTestId('menu-triage')).toHaveCount(0);
+  await expect(page.getByTestId('menu-new')).toHaveCount(0);
+});
+
+test('other roles get the coming-soon page', async ({ page }) => {
+  await login(page, ADMIN);
+  await expect(page.getByTestId('coming-soon')).toContainText('您的工作台即将上线');
+});
+
+test('the language choice is remembered', async ({ page }) => {
+  await login(page, OPERATOR_1);
+  await page.getByTestId('lang-switch').getByText('EN').click();
+  await expect(page.getByTestId('menu-queue')).toContainText('Live queue');
+  await page.reload();
+  await expect(page.getByTestId('menu-queue')).toContainText('Live queue');
+  await page.getByTestId('lang-switch').getByText('中文').click();
+  await expect(page.getByTestId('menu-queue')).toContainText('实时队列');
+});
+
+test('a lost session goes back to the login page', async ({ page }) => {
+  await login(page, OPERATOR_1);
+  await page.evaluate(() => sessionStorage.setItem('hub.token', 'expired'));
+  await page.reload();
+  await expect(page).toHaveURL(/\/login/);
+});

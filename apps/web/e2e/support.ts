@@ -1,0 +1,54 @@
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+
+export const OPERATOR_1 = { username: 'operator1', password: 'demo-pass-2026' };
+export const OPERATOR_2 = { username: 'operator2', password: 'demo-pass-2026' };
+export const SUPERVISOR = { username: 'supervisor', password: 'demo-pass-2026' };
+export const ADMIN = { username: 'admin', password: 'admin-demo-2026' };
+
+type Account = typeof OPERATOR_1;
+
+export async function login(page: Page, account: Account): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(account.username);
+  await page.getByTestId('login-password').fill(account.password);
+  await page.getByTestId('login-submit').click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+export async function operatorPage(browser: Browser, account: Account = OPERATOR_1): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await login(page, account);
+  return page;
+}
+
+function beijingNow(): string {
+  const local = new Date(Date.now() + 8 * 3600_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 19)}`;
+}
+
+export interface Pushed {
+  ticketId: string;
+  trackingCode: string;
+}
+
+/** Pushes one 12315 record as the hotline would and returns the ticket it made. */
+export async function push12315(request: APIRequestContext, description: string, extra: Record<string, unknown> = {}): Promise<Pushed> {
+  const externalId = `12315-E2E-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  const response = await request.post('/api/v1/intake/12315', {
+    headers: { 'X-Feed-Key': 'dev-key-12315' },
+    data: { gdbh: externalId, ldsj: beijingNow(), qdly: '电话', sjlx: '投诉', sqr: { xm: '张三', dh: '13912345678' }, sqnr: description, ...extra },
+  });
+  expect(response.status(), await response.text()).toBe(202);
+  const body = (await response.json()) as { accepted: Pushed[] };
+  return body.accepted[0];
+}
+
+/** Pushes a body the 12315 adapter cannot read; it is kept as an unreadable record. */
+export async function pushUnreadable(request: APIRequestContext): Promise<string> {
+  const response = await request.post('/api/v1/intake/12315', {
+    headers: { 'X-Feed-Key': 'dev-key-12315', 'Content-Type': 'application/json' },
+    data: Buffer.from('{"gdbh": "12315-E2E-broken", "sqnr": '),
+  });
+  expect(response.status()).toBe(400);
+  return ((await response.json()) as { rawId: string }).rawId;
+}

@@ -1,0 +1,81 @@
+import { App as AntApp, Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AppLayout } from './components/AppLayout';
+import { AuthProvider, useAuth, useWorkspace, workspaceOf, type Workspace } from './context/AuthContext';
+import { CountersProvider } from './context/CountersContext';
+import { LiveProvider } from './context/LiveContext';
+import { TaxonomyProvider } from './context/TaxonomyContext';
+import { I18nProvider, useI18n } from './i18n';
+import { ComingSoonPage } from './pages/ComingSoonPage';
+import { LoginPage } from './pages/LoginPage';
+import { NewCallPage } from './pages/NewCallPage';
+import { QueuePage } from './pages/QueuePage';
+import { TicketPage } from './pages/TicketPage';
+import { TriagePage } from './pages/TriagePage';
+import { UnreadablePage } from './pages/UnreadablePage';
+
+function SignedIn({ children }: { children: ReactNode }) {
+  const { state } = useAuth();
+  const { t } = useI18n();
+  const location = useLocation();
+  if (state.status === 'loading') return <Spin size="large" fullscreen tip={t('common.loading')} />;
+  if (state.status === 'signedOut') return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (workspaceOf(state.me.roles) === 'none') return children;
+  return (
+    <LiveProvider token={state.token}>
+      <TaxonomyProvider>
+        <CountersProvider>{children}</CountersProvider>
+      </TaxonomyProvider>
+    </LiveProvider>
+  );
+}
+
+function Only({ workspaces, children }: { workspaces: Workspace[]; children: ReactNode }) {
+  return workspaces.includes(useWorkspace()) ? children : <Navigate to="/" replace />;
+}
+
+function Home() {
+  const workspace = useWorkspace();
+  return workspace === 'none' ? <ComingSoonPage /> : <Navigate to="/queue" replace />;
+}
+
+const CONSOLE: Workspace[] = ['operator', 'supervisor'];
+const OPERATOR: Workspace[] = ['operator'];
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <SignedIn>
+            <AppLayout />
+          </SignedIn>
+        }
+      >
+        <Route index element={<Home />} />
+        <Route path="queue" element={<Only workspaces={CONSOLE}><QueuePage /></Only>} />
+        <Route path="tickets/:id" element={<Only workspaces={CONSOLE}><TicketPage /></Only>} />
+        <Route path="triage" element={<Only workspaces={OPERATOR}><TriagePage /></Only>} />
+        <Route path="new" element={<Only workspaces={OPERATOR}><NewCallPage /></Only>} />
+        <Route path="unreadable" element={<Only workspaces={OPERATOR}><UnreadablePage /></Only>} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AntApp>
+        <BrowserRouter>
+          <AuthProvider>
+            <AppRoutes />
+          </AuthProvider>
+        </BrowserRouter>
+      </AntApp>
+    </I18nProvider>
+  );
+}

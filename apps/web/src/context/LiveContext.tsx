@@ -1,0 +1,57 @@
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import type { ClaimEvent, Counters, TicketEvent } from '../api/types';
+
+export interface LiveEvents {
+  'ticket.created': TicketEvent;
+  'ticket.updated': TicketEvent;
+  'claim.changed': ClaimEvent;
+  counters: Counters;
+}
+
+interface LiveValue {
+  socket: Socket | null;
+  connected: boolean;
+  /** Grows on every reconnect: what a page shows is refetched when it changes. */
+  epoch: number;
+}
+
+const LiveContext = createContext<LiveValue>({ socket: null, connected: false, epoch: 0 });
+
+export function LiveProvider({ token, children }: { token: string; children: ReactNode }) {
+  const [value, setValue] = useState<LiveValue>({ socket: null, connected: false, epoch: 0 });
+
+  useEffect(() => {
+    const socket = io('/console', { auth: { token }, transports: ['websocket', 'polling'] });
+    let connectedBefore = false;
+    setValue({ socket, connected: false, epoch: 0 });
+    socket.on('connect', () => {
+      setValue((prev) => ({ socket, connected: true, epoch: connectedBefore ? prev.epoch + 1 : prev.epoch }));
+      connectedBefore = true;
+    });
+    socket.on('disconnect', () => setValue((prev) => ({ ...prev, connected: false })));
+    return () => {
+      socket.disconnect();
+    };
+  }, [token]);
+
+  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+}
+
+export function useLive(): LiveValue {
+  return useContext(LiveContext);
+}
+
+export function useLiveEvent<E extends keyof LiveEvents>(event: E, handler: (payload: LiveEvents[E]) => void): void {
+  const { socket } = useLive();
+  const handlerRef = useRef(handler);
+  handlerRef.current = handler;
+  useEffect(() => {
+    if (!socket) return;
+    const listener = (payload: LiveEvents[E]) => handlerRef.current(payload);
+    socket.on(event as string, listener);
+    return () => {
+      socket.off(event as string, listener);
+    };
+  }, [socket, event]);
+}

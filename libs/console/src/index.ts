@@ -1,0 +1,3 @@
+export * from './console.module';
+export * from './console-actions.dto';
+export * from './console-actions.service';

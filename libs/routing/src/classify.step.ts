@@ -1,0 +1,104 @@
+import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig, JOBS } from '@hub/core';
+import { appendHistory, ClassificationValue, Kind, PipelineSteps, RoutingValue, SYSTEM_ACTOR, TicketTransitions } from '@hub/tickets';
+import { Classification, detectFlags, refineKind } from './classifier';
+import { DuplicateFinder } from './duplicates/duplicate-finder.service';
+import { evaluateRules } from './rules';
+import { ActiveRouting, RoutingModels } from './routing-models.service';
+
+interface TicketFacts {
+  id: string;
+  feed: string;
+  kind: Kind;
+  kind_source: string;
+  description: string;
+  product_name: string | null;
+  subject_name: string | null;
+  region_code: string;
+  flags: string[];
+  pipeline_step: string;
+  status: string;
+}
+
+export const ROUTER_ACTOR = { id: null, name: 'router' };
+
+/**
+ * The pipeline step after `prepare`: classify, refine the kind, flag, route by the
+ * active rule set, find duplicates; dispatch when confident, else triage.
+ */
+@Injectable()
+export class ClassifyStep implements OnModuleInit, OnApplicationBootstrap {
+  constructor(
+    private readonly steps: PipelineSteps,
+    private readonly models: RoutingModels,
+    private readonly transitions: TicketTransitions,
+    private readonly duplicates: DuplicateFinder,
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.steps.register({ name: JOBS.classify, after: JOBS.prepare, run: (ticketId) => this.run(ticketId) });
+  }
+
+  /** Loads the model (and the segmenter's dictionary) before the first ticket waits for it. */
+  async onApplicationBootstrap(): Promise<void> {
+    const active = await this.models.active();
+    active.classifier.classify({ text: '超市销售假冒奶粉', feed: '12315' });
+  }
+
+  async run(ticketId: string): Promise<string> {
+    const active = await this.models.active();
+    return this.db.transaction(async (tx) => {
+      const [ticket]: TicketFacts[] = await tx.query(
+        `SELECT id, feed, kind, kind_source, description, product_name, subject_name, region_code, flags, pipeline_step, status FROM tickets WHERE id = $1 FOR UPDATE`,
+        [ticketId],
+      );
+      // an operator may have decided before the router got to it
+      if (!ticket || ticket.pipeline_step !== 'CLASSIFY' || ticket.status !== 'RECEIVED') return 'nothing to classify';
+      const kind = await this.refinedKind(tx, ticket);
+      const classified = active.classifier.classify({ text: ticket.description, productName: ticket.product_name, subjectName: ticket.subject_name, feed: ticket.feed, kind, regionCode: ticket.region_code });
+      const auto = classified.confidence >= this.config.env.AUTO_ROUTE_THRESHOLD;
+      const proposal = propose(active, classified, ticket.region_code, auto);
+      const set = { pipeline_step: 'DONE', kind, flags: mergeFlags(ticket.flags, detectFlags(ticket.description).map((f) => f.flag)), duplicate_candidates: await this.duplicates.find(tx, ticket.id) };
+      if (auto) {
+        await this.transitions.dispatch(tx, ticket.id, kind, { ...proposal, actor: ROUTER_ACTOR, action: 'AUTO_DISPATCHED', set });
+        return `dispatched to ${proposal.routing.leadUnit}`;
+      }
+      await this.transitions.transition(tx, ticket.id, {
+        to: 'TRIAGE',
+        actor: ROUTER_ACTOR,
+        action: 'TRIAGE',
+        reason: `confidence ${classified.confidence.toFixed(2)} below ${this.config.env.AUTO_ROUTE_THRESHOLD}`,
+        set: { ...set, classification: proposal.classification, routing: proposal.routing, lead_unit: null, assist_units: [] },
+      });
+      return 'sent to triage';
+    });
+  }
+
+  /** 12316 gives its kind in words; the text decides, and the change is recorded. */
+  private async refinedKind(tx: EntityManager, ticket: TicketFacts): Promise<Kind> {
+    if (ticket.kind_source !== 'TEXT') return ticket.kind;
+    const kind = refineKind(ticket.description, ticket.kind) as Kind;
+    if (kind !== ticket.kind) {
+      await appendHistory(tx, { ticketId: ticket.id, actor: ROUTER_ACTOR, action: 'KIND_REFINED', reason: `${ticket.kind} → ${kind}`, data: { from: ticket.kind, to: kind } });
+    }
+    return kind;
+  }
+}
+
+export function propose(active: ActiveRouting, c: Classification, regionCode: string, auto: boolean): { classification: ClassificationValue; routing: RoutingValue } {
+  const decision = evaluateRules(active.ruleSet, { category: c.category, violation: c.violation, stage: c.stage, regionCode });
+  return {
+    classification: { category: c.category, violation: c.violation, stage: c.stage, confidence: round(c.confidence), explanation: c.explanation, classifierVersion: active.classifierVersion, alternatives: c.scores ?? null },
+    routing: { ruleSetVersion: active.ruleSetVersion, ruleId: decision.ruleId, leadDepartment: decision.leadDepartment, leadUnit: decision.leadUnit, assistUnits: decision.assistUnits, auto },
+  };
+}
+
+const round = (n: number) => Math.round(n * 10000) / 10000;
+
+function mergeFlags(existing: string[], detected: string[]): string[] {
+  return [...new Set([...existing, ...detected])];
+}

@@ -1,0 +1,44 @@
+import { duplicateScore, DuplicateFacts, rankDuplicates, textSimilarity } from './duplicate-match';
+
+const base: DuplicateFacts = {
+  id: 'a',
+  receivedAt: new Date('2026-03-15T01:00:00Z'),
+  regionCode: '220100',
+  subjectUscc: null,
+  subjectNameNorm: null,
+  productName: null,
+  description: '长春市朝阳区宏达超市销售的婴幼儿奶粉罐底生产日期被涂改，要求查处',
+};
+const other = (patch: Partial<DuplicateFacts>): DuplicateFacts => ({ ...base, id: 'b', ...patch });
+
+describe('duplicate detection', () => {
+  it('finds the same matter told to another hotline in other words', () => {
+    const b = other({ description: '来电人反映朝阳区宏达超市卖的婴幼儿奶粉，罐底的生产日期是涂改过的' });
+    expect(duplicateScore(base, b)).toBeGreaterThan(0);
+  });
+
+  it('links the same business by its credit code even when the texts share little', () => {
+    const a = { ...base, subjectUscc: '91220101MA0Y3K2X1A' };
+    const b = other({ subjectUscc: '91220101MA0Y3K2X1A', description: '宏达超市奶粉价格标签与结账不一致，奶粉被涂改日期' });
+    expect(duplicateScore(a, b)).toBeGreaterThan(0.5);
+  });
+
+  it('does not link different matters, other regions or old tickets', () => {
+    expect(duplicateScore(base, other({ description: '网店销售的盗版教辅书，印刷模糊错字很多' }))).toBe(0);
+    expect(duplicateScore(base, other({ regionCode: '220200' }))).toBe(0);
+    expect(duplicateScore(base, other({ receivedAt: new Date('2026-05-01T00:00:00Z') }))).toBe(0);
+    expect(duplicateScore(base, { ...base })).toBe(0);
+  });
+
+  it('ranks the closest first', () => {
+    const close = other({ id: 'close', description: base.description });
+    const near = other({ id: 'near', description: '宏达超市婴幼儿奶粉生产日期被涂改' });
+    expect(rankDuplicates(base, [near, close]).map((c) => c.id)).toEqual(['close', 'near']);
+  });
+
+  it('measures similarity symmetrically in [0, 1]', () => {
+    expect(textSimilarity('奶粉涂改', '奶粉涂改')).toBe(1);
+    expect(textSimilarity('', '奶粉')).toBe(0);
+    expect(textSimilarity('甲乙丙丁', '丙丁甲乙')).toBeCloseTo(textSimilarity('丙丁甲乙', '甲乙丙丁'));
+  });
+});
