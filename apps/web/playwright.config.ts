@@ -11,8 +11,8 @@ export default defineConfig({
   testMatch: '**/*.pw.ts',
   fullyParallel: false,
   workers: 1,
-  timeout: 30_000,
-  expect: { timeout: 8_000 },
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
     baseURL: webUrl,

@@ -1,11 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, configureHttpApp } from '@hub/core';
+import { useRedisSocketAdapter } from '@hub/live';
 import { ApiModule } from './api.module';
+import { serveWebApp } from './web-app';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(ApiModule, { bodyParser: false, bufferLogs: true });
   configureHttpApp(app);
+  useRedisSocketAdapter(app);
+  serveWebApp(app);
   const config = app.get(AppConfig);
   await app.listen(config.env.PORT, config.env.HOST);
 }

@@ -110,6 +110,7 @@ describe('routing: every ticket reaches the right unit or an operator, with reas
     });
 
     it('corrects the proposal, dispatches, and keeps the decision as a labelled example', async () => {
+      await http().post(`/api/v1/console/tickets/${ticketId}/claim`).set('Authorization', `Bearer ${operator}`).expect(200);
       const before = (await http().get(`/api/v1/tickets/${ticketId}`).set('Authorization', `Bearer ${operator}`)).body;
       const stale = await http().post(`/api/v1/console/tickets/${ticketId}/decide`).set('Authorization', `Bearer ${operator}`).send({ version: before.version - 1, category: 'FOOD', violation: 'PRICE', stage: 'CIRCULATION' }).expect(409);
       expect(stale.body.error.code).toBe('STALE_VERSION');
@@ -129,6 +130,7 @@ describe('routing: every ticket reaches the right unit or an operator, with reas
       const id = res.body.accepted[0].ticketId;
       await routed(id);
       await db.query(`UPDATE tickets SET status = 'TRIAGE' WHERE id = $1`, [id]);
+      await http().post(`/api/v1/console/tickets/${id}/claim`).set('Authorization', `Bearer ${operator}`).expect(200);
       const t = (await http().get(`/api/v1/tickets/${id}`).set('Authorization', `Bearer ${operator}`)).body;
       const bad = await http().post(`/api/v1/console/tickets/${id}/decide`).set('Authorization', `Bearer ${operator}`).send({ version: t.version, category: 'FOOD', violation: 'PRICE', stage: 'CIRCULATION', leadUnit: 'TELECOM@220100' }).expect(422);
       expect(bad.body.error.details[0].field).toBe('leadUnit');

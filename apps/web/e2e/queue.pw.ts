@@ -36,6 +36,7 @@ test('j/k move through the list and Enter opens the ticket', async ({ page, requ
 
 test('the ? overlay lists the shortcuts', async ({ page }) => {
   await login(page, OPERATOR_1);
+  await expect(page.getByTestId('queue-list')).toBeVisible();
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog')).toContainText('键盘快捷键');
 });

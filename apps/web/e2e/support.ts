@@ -12,7 +12,7 @@ export async function login(page: Page, account: Account): Promise<void> {
   await page.getByTestId('login-username').fill(account.username);
   await page.getByTestId('login-password').fill(account.password);
   await page.getByTestId('login-submit').click();
-  await expect(page).not.toHaveURL(/\/login/);
+  await expect(page.getByTestId('user-menu')).toBeVisible();
 }
 
 export async function operatorPage(browser: Browser, account: Account = OPERATOR_1): Promise<Page> {

@@ -7,6 +7,7 @@ import type { Viewer } from '@hub/auth/roles';
 import type { FeedRecord } from '@hub/intake/adapters/feed-record';
 import { normaliseRecord } from '@hub/intake/normalise/normalise-record';
 import { appendHistory, isOpen, TicketStatus, TicketStore, TicketsService, TicketTransitions } from '@hub/tickets';
+import { ClaimsService } from './claims.service';
 import { DiscardDto, MergeDto, PhoneCallDto } from './console-actions.dto';
 
 const actorOf = (viewer: Viewer) => ({ id: viewer.id, name: viewer.displayName });
@@ -19,6 +20,7 @@ export class ConsoleActions {
     private readonly transitions: TicketTransitions,
     private readonly store: TicketStore,
     private readonly tickets: TicketsService,
+    private readonly claims: ClaimsService,
   ) {}
 
   async merge(viewer: Viewer, ticketId: string, dto: MergeDto) {
@@ -46,6 +48,15 @@ export class ConsoleActions {
       this.transitions.transition(tx, ticketId, { to: 'DISCARDED', actor: actorOf(viewer), action: 'DISCARDED', reason: dto.reason, expectedVersion: dto.version, set: { pipeline_step: 'DONE' } }),
     );
     return this.tickets.get(viewer, ticketId);
+  }
+
+  /** Runs an action only for the operator holding the ticket's claim; the claim ends with the action. */
+  async withClaim<T>(viewer: Viewer, ticketId: string, action: () => Promise<T>): Promise<T> {
+    await this.tickets.get(viewer, ticketId);
+    await this.claims.assertHeld(this.db.manager, viewer, ticketId);
+    const result = await action();
+    await this.claims.release(viewer, ticketId);
+    return result;
   }
 
   view(viewer: Viewer, ticketId: string) {

@@ -24,3 +24,4 @@ export * from './outbox/outbox.writer';
 export * from './outbox/outbox-relay.service';
 export * from './http/configure-app';
 export * from './database/prepare-database';
+export * from './http/keyset-cursor';

@@ -2,6 +2,7 @@ import type { INestApplication, INestApplicationContext, Type } from '@nestjs/co
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { configureHttpApp } from '@hub/core';
+import { useRedisSocketAdapter } from '@hub/live';
 import { RoutingModels } from '@hub/routing/routing-models.service';
 import { seedTaxonomy } from '@hub/taxonomy/taxonomy-seed';
 import { applyTestEnvironment, assertTestDatabase } from './test-environment';
@@ -12,6 +13,7 @@ export async function createTestApi(apiModule: Type<unknown>): Promise<INestAppl
   const moduleRef = await Test.createTestingModule({ imports: [apiModule] }).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
   configureHttpApp(app);
+  useRedisSocketAdapter(app);
   await app.init();
   return app;
 }
@@ -24,7 +26,7 @@ export async function createTestWorker(workerModule: Type<unknown>): Promise<INe
   return moduleRef;
 }
 
-const WIPED_TABLES = ['labelled_examples', 'classifier_models', 'rule_sets', 'pii_reveals', 'outbox', 'attachments', 'ticket_history', 'record_revisions', 'tickets', 'raw_records', 'users'];
+const WIPED_TABLES = ['ticket_claims', 'labelled_examples', 'classifier_models', 'rule_sets', 'pii_reveals', 'outbox', 'attachments', 'ticket_history', 'record_revisions', 'tickets', 'raw_records', 'users'];
 
 /**
  * Empties every table a test writes to and restores what setup puts there (taxonomy,

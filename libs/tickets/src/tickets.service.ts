@@ -10,6 +10,13 @@ import { ReporterSecret, TicketEntity } from './ticket.entity';
 import { toTicketView, TicketView } from './ticket-view';
 import { visibilityClause } from './ticket-visibility';
 
+/** Who has the ticket open in the console (claims are the console's; shown with the ticket). */
+export interface ClaimOnTicket {
+  userId: string;
+  displayName: string;
+  expiresAt: string;
+}
+
 export interface HistoryView {
   id: string;
   at: string;
@@ -29,8 +36,14 @@ export class TicketsService {
     private readonly cipher: PiiCipher,
   ) {}
 
-  async get(viewer: Viewer, id: string): Promise<TicketView> {
-    return toTicketView(await this.findVisible(viewer, 't.id = $1', [id]));
+  async get(viewer: Viewer, id: string): Promise<TicketView & { claim: ClaimOnTicket | null }> {
+    const ticket = toTicketView(await this.findVisible(viewer, 't.id = $1', [id]));
+    const claims: Array<{ user_id: string; display_name: string; expires_at: Date }> = await this.db.query(
+      `SELECT user_id, display_name, expires_at FROM ticket_claims WHERE ticket_id = $1 AND expires_at > now()`,
+      [id],
+    );
+    const claim = claims[0] ? { userId: claims[0].user_id, displayName: claims[0].display_name, expiresAt: claims[0].expires_at.toISOString() } : null;
+    return { ...ticket, claim };
   }
 
   async findByFeedRecord(viewer: Viewer, feed: string, externalId: string): Promise<{ items: TicketView[]; total: number }> {

@@ -15,7 +15,7 @@ export class ApiError extends Error {
   }
 }
 
-export type Query = Record<string, string | number | undefined | null>;
+type Query = Record<string, string | number | undefined | null>;
 
 interface RequestOptions {
   query?: Query;
@@ -23,7 +23,7 @@ interface RequestOptions {
   keepalive?: boolean;
 }
 
-export function buildQuery(query: Query = {}): string {
+function buildQuery(query: Query = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
@@ -59,7 +59,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
   throw await toApiError(response);
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const response = await send(method, path, options);
   if (response.status === 204) return undefined as T;
   const text = await response.text();

@@ -18,13 +18,12 @@ interface ListTableProps<T extends { id: string }> {
   focusId?: string;
   rowClassName?: (row: T) => string;
   hotkeys?: boolean;
-  footer?: ReactNode;
 }
 
 const HEADER_HEIGHT = 39;
 const LOAD_AHEAD_PX = 600;
 
-export function ListTable<T extends { id: string }>({ list, columns, testId, rowTestId, onOpen, empty, focusId, rowClassName, hotkeys = true, footer }: ListTableProps<T>) {
+export function ListTable<T extends { id: string }>({ list, columns, testId, rowTestId, onOpen, empty, focusId, rowClassName, hotkeys = true }: ListTableProps<T>) {
   const { t } = useI18n();
   const [boxRef, height] = useElementHeight<HTMLDivElement>();
   const tableRef = useRef<TableRef>(null);
@@ -108,7 +107,6 @@ export function ListTable<T extends { id: string }>({ list, columns, testId, row
           {t('filter.count', { n: list.total })}
         </Typography.Text>
         {list.loading && list.loaded && <Spin size="small" />}
-        {footer}
         <Typography.Text type="secondary" className="shortcut-hint">
           {t('list.hint')}
         </Typography.Text>

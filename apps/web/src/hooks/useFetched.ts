@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useErrorHandler } from './useErrorHandler';
 
-export type Fetched<T> = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; data: T };
+type Fetched<T> = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; data: T };
 
 /** Loads once per `key`; a slower answer for an older key is dropped. */
 export function useFetched<T>(key: string, load: () => Promise<T>): Fetched<T> {

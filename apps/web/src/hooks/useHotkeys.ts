@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 
-export type HotkeyMap = Partial<Record<string, (event: KeyboardEvent) => void>>;
+type HotkeyMap = Partial<Record<string, (event: KeyboardEvent) => void>>;
 
 const TYPING_INPUTS = new Set(['text', 'search', 'password', 'email', 'number', 'tel', 'url', 'date', 'datetime-local', 'time']);
 

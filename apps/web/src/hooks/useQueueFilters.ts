@@ -2,8 +2,8 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { QueueFilters } from '../api/endpoints';
 
-export const FILTER_KEYS = ['status', 'feed', 'region', 'category', 'q'] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
+const FILTER_KEYS = ['status', 'feed', 'region', 'category', 'q'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** Filters live in the query string so a view can be shared or bookmarked. */
 export function useQueueFilters() {

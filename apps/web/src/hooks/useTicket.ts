@@ -7,7 +7,7 @@ import { useLive, useLiveEvent } from '../context/LiveContext';
 import { useI18n } from '../i18n';
 import { useErrorHandler } from './useErrorHandler';
 
-export type TicketLoad = { state: 'loading' } | { state: 'missing' } | { state: 'ready'; ticket: Ticket };
+type TicketLoad = { state: 'loading' } | { state: 'missing' } | { state: 'ready'; ticket: Ticket };
 
 /** The open ticket, reloaded when it changes elsewhere or the live connection comes back. */
 export function useTicket(id: string) {

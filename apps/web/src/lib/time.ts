@@ -26,7 +26,7 @@ export function durationWords(ms: number, t: Translate, withSeconds = false): st
   return parts.join(' ');
 }
 
-export type DeadlineTone = 'green' | 'yellow' | 'red';
+type DeadlineTone = 'green' | 'yellow' | 'red';
 
 /** Tone per ui.md: yellow once 80% of the clock is used; the clock is taken from `startedAt` to the deadline. */
 export function deadlineTone(deadline: string, startedAt: string, now: number): DeadlineTone {

@@ -5,5 +5,9 @@ import { useI18n } from '../i18n';
 export function ComingSoonPage() {
   const { t } = useI18n();
   const me = useMe();
-  return <Result status="info" title={t('comingSoon.title')} subTitle={t('comingSoon.text', { roles: me.roles.map((role) => t(`role.${role}`)).join('、') })} data-testid="coming-soon" />;
+  return (
+    <div data-testid="coming-soon">
+      <Result status="info" title={t('comingSoon.title')} subTitle={t('comingSoon.text', { roles: me.roles.map((role) => t(`role.${role}`)).join('、') })} />
+    </div>
+  );
 }

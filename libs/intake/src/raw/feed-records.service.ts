@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Conflict, DomainError, NotFound, returningRows } from '@hub/core';
+import { Conflict, decodeCursor, DomainError, encodeCursor, NotFound, returningRows } from '@hub/core';
 import type { Viewer } from '@hub/auth/roles';
 import { decodeRawPreview } from '@hub/tickets/raw-preview';
 import type { FeedCode } from '../adapters/feed-record';
@@ -48,7 +48,7 @@ export class FeedRecordsService {
     const totalRows: Array<{ n: string }> = await this.db.query(`SELECT count(*) AS n FROM raw_records WHERE ${where}`, params);
     const cursor = decodeCursor(query.cursor);
     if (cursor) {
-      params.push(cursor.receivedAt, cursor.id);
+      params.push(cursor.at, cursor.id);
       where += ` AND (received_at, id) < ($${params.length - 1}, $${params.length})`;
     }
     params.push(limit + 1);
@@ -149,19 +149,4 @@ function toSummary(r: RawRow): FeedRecordSummary {
     id: r.id, feed: r.feed, contentType: r.content_type, sizeBytes: r.size_bytes, receivedAt: r.received_at.toISOString(), state: r.state,
     errorCode: r.error_code, errorMessage: r.error_message, attempts: r.attempts, outcome: r.outcome, discardReason: r.discard_reason,
   };
-}
-
-function encodeCursor(receivedAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([receivedAt, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): { receivedAt: string; id: string } | null {
-  if (!cursor) return null;
-  try {
-    const [receivedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof receivedAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(receivedAt))) return { receivedAt, id };
-  } catch {
-    /* fall through */
-  }
-  throw new DomainError('VALIDATION_FAILED', 'cursor is not valid', 422, [{ field: 'cursor', message: 'use nextCursor from the previous page' }]);
 }

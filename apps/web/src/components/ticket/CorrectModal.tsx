@@ -1,6 +1,6 @@
 import { Form, Modal, Select, Typography } from 'antd';
 import type { RefSelectProps } from 'antd/es/select';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Ticket } from '../../api/types';
 import { useTaxonomy } from '../../context/TaxonomyContext';
 import type { Decision } from '../../hooks/useTicketActions';
@@ -33,6 +33,11 @@ export function CorrectModal({ ticket, focus, busy, onSubmit, onClose }: Correct
   const [form] = Form.useForm<CorrectValues>();
   const firstRef = useRef<RefSelectProps>(null);
   const unitRef = useRef<RefSelectProps>(null);
+  const formBox = useRef<HTMLDivElement>(null);
+  const focusTarget = () => (focus === 'leadUnit' ? unitRef : firstRef).current?.focus();
+  // Focus at once so the first keystrokes are not lost; the dialog may take focus back while it animates open.
+  useEffect(() => focusTarget(), []);
+  const keepFocus = (open: boolean) => open && !formBox.current?.contains(document.activeElement) && focusTarget();
 
   const unitOptions = useMemo(
     () => taxonomy.units.map((unit) => ({ value: unit.code, label: `${unit.name}（${unit.code}）`, search: `${unit.name} ${unit.code}`.toLowerCase() })),
@@ -68,10 +73,10 @@ export function CorrectModal({ ticket, focus, busy, onSubmit, onClose }: Correct
       okButtonProps={{ loading: busy, 'data-testid': 'correct-submit' }}
       onOk={() => form.submit()}
       onCancel={onClose}
-      afterOpenChange={(open) => open && (focus === 'leadUnit' ? unitRef : firstRef).current?.focus()}
+      afterOpenChange={keepFocus}
       destroyOnHidden
     >
-      <div onKeyDown={onCtrlEnter(() => form.submit())} data-testid="correct-form">
+      <div ref={formBox} onKeyDown={onCtrlEnter(() => form.submit())} data-testid="correct-form">
         <Form<CorrectValues> form={form} layout="vertical" initialValues={initial} onFinish={submit} requiredMark={false}>
           <Form.Item name="category" label={t('field.category')} rules={required(t('field.category'))}>
             <Select ref={firstRef} showSearch optionFilterProp="label" options={byLabel(taxonomy.categories)} data-testid="field-category" />

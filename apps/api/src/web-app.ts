@@ -1,0 +1,19 @@
+import type { INestApplication } from '@nestjs/common';
+import express, { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const WEB_DIST = join(__dirname, '..', '..', 'web', 'dist');
+const NOT_THE_APP = /^\/(api|health|socket\.io)(\/|$)/;
+
+/** Serves the built web console (apps/web/dist) with its client-side routes; the API keeps its paths. */
+export function serveWebApp(app: INestApplication, dist = WEB_DIST): boolean {
+  if (!existsSync(join(dist, 'index.html'))) return false;
+  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || NOT_THE_APP.test(req.path)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(dist, 'index.html'));
+  });
+  return true;
+}

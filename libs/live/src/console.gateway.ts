@@ -1,0 +1,95 @@
+import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import type Redis from 'ioredis';
+import type { Namespace, Socket } from 'socket.io';
+import { AuthService } from '@hub/auth/auth.service';
+import { hasRole, Viewer } from '@hub/auth/roles';
+import { AppConfig, eventsChannel, RedisClient } from '@hub/core';
+import { LiveMessage, OPERATOR_ROOM, unitRoom } from './live-messages';
+
+type Listener = (message: LiveMessage) => void;
+
+/**
+ * The `/console` namespace: a bad token is refused at handshake; operators and
+ * supervisors join the room of every ticket, unit staff their unit's room. Events
+ * reach it from the Redis channel, whichever process raised them.
+ */
+@WebSocketGateway({ namespace: '/console', transports: ['websocket', 'polling'] })
+export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnModuleInit, OnApplicationShutdown {
+  @WebSocketServer() private namespace: Namespace;
+  private readonly logger = new Logger(ConsoleGateway.name);
+  private subscriber: Redis | null = null;
+  private readonly listeners: Listener[] = [];
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly redis: RedisClient,
+    private readonly config: AppConfig,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    namespace.use((socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown })?.token;
+      if (typeof token !== 'string') return next(new Error('UNAUTHORIZED'));
+      this.auth.viewerFromToken(token).then(
+        (viewer) => {
+          socket.data.viewer = viewer;
+          next();
+        },
+        () => next(new Error('UNAUTHORIZED')),
+      );
+    });
+  }
+
+  handleConnection(socket: Socket): void {
+    const viewer = socket.data.viewer as Viewer | undefined;
+    if (!viewer) return void socket.disconnect(true);
+    for (const room of roomsOf(viewer)) void socket.join(room);
+  }
+
+  async onModuleInit(): Promise<void> {
+    this.subscriber = this.redis.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+    this.subscriber.on('error', (error) => this.logger.warn({ err: error }, 'events subscriber error'));
+    this.subscriber.on('message', (_channel, raw: string) => this.relay(raw));
+    await this.subscriber.subscribe(eventsChannel(this.config.redisPrefix));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.subscriber?.disconnect();
+  }
+
+  /** Lets a feature (counters) react to the same stream of events. */
+  onMessage(listener: Listener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Emits to this process's sockets only: every process gets the channel message itself. */
+  emitToOperators(event: string, payload: unknown): void {
+    this.namespace?.local.to(OPERATOR_ROOM).emit(event, payload);
+  }
+
+  private relay(raw: string): void {
+    let message: LiveMessage;
+    try {
+      message = JSON.parse(raw) as LiveMessage;
+    } catch {
+      return;
+    }
+    if (!this.namespace) return;
+    if (message.event === 'claim.changed') {
+      this.namespace.local.to(OPERATOR_ROOM).emit(message.event, { ticketId: message.ticketId, claim: message.claim });
+    } else {
+      const units = [message.leadUnit, ...(message.assistUnits ?? [])].filter((u): u is string => !!u);
+      const payload = { id: message.id, trackingCode: message.trackingCode, status: message.status, version: message.version, leadUnit: message.leadUnit, assistUnits: message.assistUnits };
+      this.namespace.local.to([OPERATOR_ROOM, ...units.map(unitRoom)]).emit(message.event, payload);
+    }
+    for (const listener of this.listeners) listener(message);
+  }
+}
+
+function roomsOf(viewer: Viewer): string[] {
+  const rooms: string[] = [];
+  if (hasRole(viewer, 'OPERATOR', 'SUPERVISOR')) rooms.push(OPERATOR_ROOM);
+  if (viewer.unit && hasRole(viewer, 'HANDLER', 'UNIT_HEAD')) rooms.push(unitRoom(viewer.unit));
+  return rooms;
+}

@@ -1,0 +1,5 @@
+export * from './console.gateway';
+export * from './live-messages';
+export * from './live-publisher.service';
+export * from './live.module';
+export * from './redis-io.adapter';

@@ -1,0 +1,19 @@
+import type { TicketEventPayload } from '@hub/core';
+
+export interface ClaimView {
+  userId: string;
+  displayName: string;
+  expiresAt: string;
+}
+
+export interface ClaimChangedMessage {
+  event: 'claim.changed';
+  ticketId: string;
+  claim: ClaimView | null;
+}
+
+/** Everything that travels on the events channel, from any api or worker process. */
+export type LiveMessage = TicketEventPayload | ClaimChangedMessage;
+
+export const OPERATOR_ROOM = 'operators';
+export const unitRoom = (unit: string) => `unit:${unit}`;

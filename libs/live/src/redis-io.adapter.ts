@@ -1,0 +1,36 @@
+import type { INestApplication } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { ServerOptions } from 'socket.io';
+import { AppConfig, RedisClient } from '@hub/core';
+
+/** socket.io through Redis, so rooms and broadcasts span every api process. */
+export class RedisIoAdapter extends IoAdapter {
+  private adapterFactory: ReturnType<typeof createAdapter> | null = null;
+
+  constructor(private readonly app: INestApplication) {
+    super(app);
+  }
+
+  connect(): void {
+    const client = this.app.get(RedisClient).redis;
+    const prefix = this.app.get(AppConfig).redisPrefix;
+    // subscribers must queue commands until connected, unlike the fail-fast command client
+    const pub = client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+    const sub = client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+    for (const c of [pub, sub]) c.on('error', () => undefined);
+    this.adapterFactory = createAdapter(pub, sub, { key: `${prefix}:socket.io` });
+  }
+
+  override createIOServer(port: number, options?: ServerOptions) {
+    const server = super.createIOServer(port, { ...options, cors: { origin: false } });
+    if (this.adapterFactory) server.adapter(this.adapterFactory);
+    return server;
+  }
+}
+
+export function useRedisSocketAdapter(app: INestApplication): void {
+  const adapter = new RedisIoAdapter(app);
+  adapter.connect();
+  app.useWebSocketAdapter(adapter);
+}
