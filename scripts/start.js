@@ -8,6 +8,12 @@ const root = path.join(__dirname, '..');
 const runTs = path.join(__dirname, 'run-ts.js');
 const withDemo = !process.argv.includes('--no-demo');
 
+const fs = require('node:fs');
+if (!fs.existsSync(path.join(root, 'apps', 'web', 'dist', 'index.html'))) {
+  const build = spawnSync('npm', ['run', '--silent', 'web:build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) console.error('the console could not be built; the api still starts');
+}
+
 const setup = spawnSync(process.execPath, [runTs, 'apps/api/src/setup.ts', ...(withDemo ? ['--demo'] : [])], { cwd: root, stdio: 'inherit' });
 if (setup.status !== 0) {
   console.error('setup failed: is PostgreSQL running? (see README, "Getting PostgreSQL and Redis")');

@@ -1,27 +1,37 @@
 #!/usr/bin/env node
-// `npm test`: every tier — unit (pure domain), integration and e2e (real PostgreSQL
-// and Redis) — in one jest run, then one closing line with the counts.
+// `npm test`: every jest tier — unit (pure domain), integration and e2e (real PostgreSQL
+// and Redis) — then the console in Chromium; one closing line with the counts.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-const report = path.join(os.tmpdir(), `hotline-hub-jest-${process.pid}.json`);
-const jest = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--ci', '--runInBand', '--json', `--outputFile=${report}`, ...process.argv.slice(2)], {
+const jestReport = path.join(os.tmpdir(), `hotline-hub-jest-${process.pid}.json`);
+const browserReport = path.join(os.tmpdir(), `hotline-hub-pw-${process.pid}.json`);
+
+function readJson(file) {
+  try {
+    const value = JSON.parse(fs.readFileSync(file, 'utf8'));
+    fs.unlinkSync(file);
+    return value;
+  } catch {
+    return null;
+  }
+}
+
+const jest = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--ci', '--runInBand', '--json', `--outputFile=${jestReport}`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const browser = spawnSync(process.execPath, [path.join(__dirname, 'e2e-browser.js')], {
   cwd: root,
   stdio: 'inherit',
+  env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: browserReport },
 });
 
-let summary = null;
-try {
-  summary = JSON.parse(fs.readFileSync(report, 'utf8'));
-  fs.unlinkSync(report);
-} catch {
-  /* jest could not write its report */
-}
-if (summary) {
-  const skipped = summary.numPendingTests + summary.numTodoTests;
-  console.log(`\n${summary.numPassedTests} passed, ${summary.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
-}
-process.exit(jest.status ?? 1);
+const j = readJson(jestReport);
+const b = readJson(browserReport);
+const passed = (j?.numPassedTests ?? 0) + (b?.stats?.expected ?? 0);
+const failed = (j?.numFailedTests ?? 0) + (b?.stats?.unexpected ?? 0) + (b?.stats?.flaky ?? 0);
+const skipped = (j ? j.numPendingTests + j.numTodoTests : 0) + (b?.stats?.skipped ?? 0);
+console.log(`\njest: ${j ? `${j.numPassedTests} passed, ${j.numFailedTests} failed` : 'no report'}; browser: ${b ? `${b.stats.expected} passed, ${b.stats.unexpected} failed` : 'no report'}`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(jest.status === 0 && browser.status === 0 ? 0 : 1);

@@ -1,24 +1,9 @@
-import { existsSync, readFileSync } from 'fs';
+import { existsSync } from 'fs';
 import { join } from 'path';
-import type { LabelledExample } from '@hub/routing/classifier';
+import { readLabelledSet, type LabelledRecord } from '@hub/routing/labelled-set';
 
-export interface LabelledRecord {
-  id: string;
-  feed: string;
-  kind: string;
-  text: string;
-  subjectName: string | null;
-  address: string | null;
-  expected: {
-    category: string;
-    violation: string;
-    stage: string;
-    region: string;
-    lead: string;
-    assist: string[];
-    rule: string;
-  };
-}
+export type { LabelledRecord } from '@hub/routing/labelled-set';
+export { toExample } from '@hub/routing/labelled-set';
 
 const ROOT = join(__dirname, '..', '..');
 const CANDIDATES = [
@@ -34,20 +19,5 @@ export function labelledSetPath(explicit?: string): string {
 }
 
 export function loadLabelledSet(path = labelledSetPath()): LabelledRecord[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as LabelledRecord);
-}
-
-export function toExample(record: LabelledRecord): LabelledExample {
-  return {
-    text: record.text,
-    subjectName: record.subjectName,
-    feed: record.feed,
-    kind: record.kind,
-    category: record.expected.category,
-    violation: record.expected.violation,
-    stage: record.expected.stage,
-  };
+  return readLabelledSet(path);
 }

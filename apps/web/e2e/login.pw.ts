@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, login, OPERATOR_1, SUPERVISOR } from './support';
+import { ADMIN, login, OPERATOR_1, screen, SUPERVISOR } from './support';
 
 test('an operator signs in and sees the four console screens', async ({ page }) => {
+  await page.goto('/login');
+  await screen(page, 'login');
   await login(page, OPERATOR_1);
   await expect(page).toHaveURL(/\/queue/);
   for (const menu of ['queue', 'triage', 'new', 'unreadable']) await expect(page.getByTestId(`menu-${menu}`)).toBeVisible();

@@ -1,13 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { login, OPERATOR_1, push12315 } from './support';
+import { login, OPERATOR_1, push12315, screen } from './support';
 
 test('a ticket pushed by a hotline appears at the top of the live queue without reload', async ({ page, request }) => {
   await login(page, OPERATOR_1);
   await expect(page.getByTestId('queue-list')).toBeVisible();
+  await screen(page, 'queue');
   const pushed = await push12315(request, '超市卖的奶粉罐底生产日期被涂改，疑似翻新销售');
   const row = page.getByTestId(`queue-row-${pushed.trackingCode}`);
-  await expect(row).toBeVisible({ timeout: 10_000 });
+  // within a second of the hotline's 202, without reload
+  await expect(row).toBeVisible({ timeout: 1_000 });
   await expect(row).toContainText('工商');
+  await screen(page, 'queue-live-arrival');
 });
 
 test('filters live in the URL and survive a reload', async ({ page }) => {
@@ -39,4 +42,5 @@ test('the ? overlay lists the shortcuts', async ({ page }) => {
   await expect(page.getByTestId('queue-list')).toBeVisible();
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog')).toContainText('键盘快捷键');
+  await screen(page, 'shortcuts');
 });

@@ -52,3 +52,8 @@ export async function pushUnreadable(request: APIRequestContext): Promise<string
   expect(response.status()).toBe(400);
   return ((await response.json()) as { rawId: string }).rawId;
 }
+
+/** Saves a screenshot of the screen as a CI artifact (artifacts/screens, see README). */
+export async function screen(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${process.cwd()}/artifacts/screens/${name}.png`, fullPage: false });
+}

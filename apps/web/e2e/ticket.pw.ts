@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { operatorPage, OPERATOR_2, push12315 } from './support';
+import { operatorPage, OPERATOR_2, push12315, screen } from './support';
 
 /** Too little to classify with confidence: the router leaves it in triage. */
 const VAGUE = '东西有问题，想反映一下';
@@ -12,8 +12,10 @@ test('a ticket held by one operator is locked for the other, who takes it over o
   await first.goto(`/tickets/${pushed.ticketId}`);
   await expect(first.getByTestId('claim-mine')).toBeVisible();
 
+  await screen(first, 'ticket-view');
   await second.goto(`/tickets/${pushed.ticketId}`);
   await expect(second.getByTestId('claim-banner')).toContainText('处理中');
+  await screen(second, 'ticket-locked');
   for (const action of ['confirm', 'correct', 'merge', 'discard']) await expect(second.getByTestId(`action-${action}`)).toBeDisabled();
 
   await first.keyboard.press('Escape');
@@ -99,3 +101,41 @@ test('a duplicate is merged into its candidate', async ({ browser, request }) =>
   await page.goto(`/tickets/${duplicate.ticketId}`);
   await expect(page.getByTestId('ticket-view')).toContainText('已合并');
 });
+
+test('A takes a triage ticket, B sees it taken and cannot act; A corrects the unit by keyboard and it leaves triage on both screens', async ({ browser, request }) => {
+  const pushed = await push12315(request, VAGUE);
+  const a = await operatorPage(browser);
+  const b = await operatorPage(browser, OPERATOR_2);
+  await a.goto('/triage');
+  await b.goto('/triage');
+  await expect(a.getByTestId(`triage-row-${pushed.trackingCode}`)).toBeVisible();
+  await expect(b.getByTestId(`triage-row-${pushed.trackingCode}`)).toBeVisible();
+  await screen(a, 'triage');
+
+  await a.getByTestId(`triage-row-${pushed.trackingCode}`).click();
+  await expect(a.getByTestId('claim-mine')).toBeVisible();
+  await b.goto(`/tickets/${pushed.ticketId}`);
+  await expect(b.getByTestId('claim-banner')).toBeVisible();
+  for (const action of ['confirm', 'correct', 'merge', 'discard']) await expect(b.getByTestId(`action-${action}`)).toBeDisabled();
+  await b.keyboard.press('c');
+  await expect(b.getByTestId('claim-banner')).toBeVisible();
+  await b.goto('/triage');
+  await expect(b.getByTestId(`triage-row-${pushed.trackingCode}`)).toBeVisible();
+
+  await a.keyboard.press('u');
+  await expect(a.getByTestId('field-leadUnit').locator('input')).toBeFocused();
+  await a.keyboard.type('白城市质量');
+  await a.keyboard.press('Enter');
+  await expect(a.getByTestId('field-leadUnit')).toContainText('QTS@220800');
+  await a.keyboard.press('Control+Enter');
+  await a.goto('/triage');
+  await expect(a.getByTestId(`triage-row-${pushed.trackingCode}`)).toHaveCount(0);
+  await expect(b.getByTestId(`triage-row-${pushed.trackingCode}`)).toHaveCount(0);
+  const ticket = await (await request.get(`/api/v1/tickets/${pushed.ticketId}`, { headers: { Authorization: `Bearer ${await tokenOf(request)}` } })).json();
+  expect(ticket).toMatchObject({ status: 'DISPATCHED', routing: { leadUnit: 'QTS@220800', auto: false } });
+});
+
+async function tokenOf(request: import('@playwright/test').APIRequestContext): Promise<string> {
+  const res = await request.post('/api/v1/auth/login', { data: { username: 'operator1', password: 'demo-pass-2026' } });
+  return (await res.json()).accessToken;
+}

@@ -1,14 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { OUTBOX_TOPICS, TicketEventName, TicketEventPayload, writeOutbox } from '@hub/core';
 
-export interface EventTicket {
-  id: string;
-  trackingCode: string;
-  status: string;
-  version: number;
-  leadUnit: string | null;
-  assistUnits: string[];
-}
+export type EventTicket = Omit<TicketEventPayload, 'event'>;
 
 export function ticketEvent(event: TicketEventName, t: EventTicket): TicketEventPayload {
   return { event, id: t.id, trackingCode: t.trackingCode, status: t.status, version: t.version, leadUnit: t.leadUnit, assistUnits: t.assistUnits };

@@ -5,7 +5,6 @@ export const en: Record<MessageKey, string> = {
   'app.subtitle': 'Seven anti-counterfeiting hotlines, one queue',
   'lang.switch': 'Language',
 
-  'login.title': 'Operator sign-in',
   'login.username': 'Username',
   'login.password': 'Password',
   'login.submit': 'Sign in',
@@ -17,7 +16,6 @@ export const en: Record<MessageKey, string> = {
   'menu.newCall': 'New call',
   'menu.unreadable': 'Unreadable',
   'menu.logout': 'Sign out',
-  'menu.readOnly': 'read-only',
 
   'role.OPERATOR': 'operator',
   'role.HANDLER': 'case officer',
@@ -74,15 +72,12 @@ export const en: Record<MessageKey, string> = {
   'field.trackingCode': 'Tracking code',
   'field.status': 'Status',
   'field.hotline': 'Hotline',
-  'field.channel': 'Channel',
   'field.kind': 'Kind',
   'field.receivedAt': 'Received',
   'field.region': 'Region',
-  'field.county': 'County',
   'field.subject': 'Subject',
   'field.subjectExcerpt': 'Subject / text',
   'field.subjectAddress': 'Subject address',
-  'field.uscc': 'USCC',
   'field.usccInvalid': 'bad check digit',
   'field.product': 'Product',
   'field.description': 'Description',
@@ -102,7 +97,6 @@ export const en: Record<MessageKey, string> = {
   'field.flags': 'Flags',
   'field.duplicates': 'Possible duplicates',
   'field.externalId': 'Hotline record no.',
-  'field.regionSource': 'Region from',
   'field.waiting': 'Waiting',
   'field.proposal': 'Routing proposal',
   'field.dispatchBy': 'Dispatch by',
@@ -110,27 +104,22 @@ export const en: Record<MessageKey, string> = {
   'field.resolveBy': 'Resolve by',
   'field.q': 'Search tracking code, record no., subject or text',
 
-  'filter.all': 'All',
   'filter.clear': 'Clear filters',
   'filter.count': '{n} in total',
 
   'queue.title': 'Live queue',
   'queue.empty': 'No ticket matches. New tickets appear at the top as they arrive; clear the filters, or press n to enter a call.',
   'queue.readOnly': 'Read-only: supervisors can view tickets but not claim or work them.',
-  'queue.newArrivals': '{n} new',
 
   'triage.title': 'Awaiting triage',
   'triage.empty': 'Triage is clear. Tickets the router is unsure of, and tickets returned by units, appear here, longest waiting first.',
   'triage.noProposal': 'no proposal',
 
   'list.hint': 'j/k or ↑/↓ move · Enter open · n new call · ? shortcuts',
-  'list.loadingMore': 'Loading more…',
-  'list.end': 'End of list',
 
   'claim.byOther': 'Being handled by {name}',
   'claim.byOtherHint': 'Another operator holds this ticket, so every action is disabled; you take it over when they release it.',
   'claim.mine': 'You hold this ticket (locked)',
-  'claim.lost': 'Your hold on this ticket lapsed',
   'claim.readOnly': 'Read-only view, the ticket is not locked',
 
   'ticket.back': 'Back to list',
@@ -154,7 +143,6 @@ export const en: Record<MessageKey, string> = {
   'ticket.reloaded': 'Someone else changed this ticket; it was reloaded, check it and try again',
   'ticket.updatedLive': 'Ticket updated',
   'ticket.notFound': 'The ticket does not exist or you may not see it',
-  'ticket.percent': '{n}%',
   'ticket.system': 'system',
   'ticket.actionDone.confirm': 'Dispatched as proposed',
   'ticket.actionDone.correct': 'Dispatched as corrected',
@@ -168,12 +156,8 @@ export const en: Record<MessageKey, string> = {
   'action.cancel': 'Cancel',
   'action.submit': 'Submit',
   'action.retry': 'Retry',
-  'action.open': 'Open',
   'action.download': 'Download',
   'action.rerun': 'Re-run',
-  'action.close': 'Close',
-  'action.focusLeadUnit': 'Change lead unit',
-  'action.notAllowed': 'Not allowed in this status',
 
   'correct.title': 'Correct classification and lead unit',
   'correct.leadUnitPlaceholder': 'Type a unit name or code; leave empty to let the rules decide',
@@ -202,7 +186,6 @@ export const en: Record<MessageKey, string> = {
   'newCall.tickets': '{n} tickets',
   'newCall.created': 'Ticket created, tracking code: ',
   'newCall.open': 'Open ticket',
-  'newCall.another': 'Enter the next call',
 
   'unreadable.title': 'Unreadable feed records',
   'unreadable.state': 'State',
@@ -265,6 +248,4 @@ export const en: Record<MessageKey, string> = {
   'error.network': 'Cannot reach the server; check the network and try again',
   'error.load': 'Could not load',
   'common.loading': 'Loading…',
-  'common.yes': 'yes',
-  'common.no': 'no',
 };

@@ -3,7 +3,6 @@ export const zh = {
   'app.subtitle': '打击侵权假冒七条热线统一受理',
   'lang.switch': '语言',
 
-  'login.title': '话务员登录',
   'login.username': '用户名',
   'login.password': '密码',
   'login.submit': '登录',
@@ -15,7 +14,6 @@ export const zh = {
   'menu.newCall': '话务录入',
   'menu.unreadable': '无法解析',
   'menu.logout': '退出登录',
-  'menu.readOnly': '只读',
 
   'role.OPERATOR': '话务员',
   'role.HANDLER': '承办人',
@@ -72,15 +70,12 @@ export const zh = {
   'field.trackingCode': '查询码',
   'field.status': '状态',
   'field.hotline': '热线',
-  'field.channel': '渠道',
   'field.kind': '类型',
   'field.receivedAt': '接收时间',
   'field.region': '地区',
-  'field.county': '区县',
   'field.subject': '被反映对象',
   'field.subjectExcerpt': '被反映对象 / 内容',
   'field.subjectAddress': '对象地址',
-  'field.uscc': '统一社会信用代码',
   'field.usccInvalid': '校验位错误',
   'field.product': '商品名称',
   'field.description': '反映内容',
@@ -100,7 +95,6 @@ export const zh = {
   'field.flags': '标记',
   'field.duplicates': '疑似重复',
   'field.externalId': '热线工单号',
-  'field.regionSource': '地区来源',
   'field.waiting': '已等待',
   'field.proposal': '路由建议',
   'field.dispatchBy': '分派时限',
@@ -108,27 +102,22 @@ export const zh = {
   'field.resolveBy': '办结时限',
   'field.q': '搜索查询码、工单号、对象或内容',
 
-  'filter.all': '全部',
   'filter.clear': '清除筛选',
   'filter.count': '共 {n} 条',
 
   'queue.title': '实时队列',
   'queue.empty': '没有符合条件的工单。新工单到达时会自动出现在顶部；可以清除筛选条件，或按 n 录入来电。',
   'queue.readOnly': '只读查看：主管可以查看工单，不能认领或处理。',
-  'queue.newArrivals': '新到 {n} 条',
 
   'triage.title': '待分拣',
   'triage.empty': '待分拣队列已清空。路由无法确定的工单和单位退回的工单会出现在这里，等待最久的排在最前。',
   'triage.noProposal': '暂无建议',
 
   'list.hint': 'j/k 或 ↑/↓ 移动 · Enter 打开 · n 录入来电 · ? 快捷键',
-  'list.loadingMore': '正在加载更多…',
-  'list.end': '已到底部',
 
   'claim.byOther': '由 {name} 处理中',
   'claim.byOtherHint': '其他话务员正在处理此工单，所有操作已禁用；对方释放后您将自动接手。',
   'claim.mine': '您正在处理此工单（已锁定）',
-  'claim.lost': '您对此工单的锁定已失效',
   'claim.readOnly': '只读查看，不锁定工单',
 
   'ticket.back': '返回列表',
@@ -152,7 +141,6 @@ export const zh = {
   'ticket.reloaded': '工单已被他人更新，已重新加载，请核对后再操作',
   'ticket.updatedLive': '工单已更新',
   'ticket.notFound': '工单不存在或您无权查看',
-  'ticket.percent': '{n}%',
   'ticket.system': '系统',
   'ticket.actionDone.confirm': '已确认分派',
   'ticket.actionDone.correct': '已按修改分派',
@@ -166,12 +154,8 @@ export const zh = {
   'action.cancel': '取消',
   'action.submit': '提交',
   'action.retry': '重试',
-  'action.open': '打开',
   'action.download': '下载',
   'action.rerun': '重新解析',
-  'action.close': '关闭',
-  'action.focusLeadUnit': '改主办单位',
-  'action.notAllowed': '当前状态不允许此操作',
 
   'correct.title': '修改分类与主办单位',
   'correct.leadUnitPlaceholder': '输入单位名称或代码搜索；留空则由规则决定',
@@ -200,7 +184,6 @@ export const zh = {
   'newCall.tickets': '{n} 张工单',
   'newCall.created': '已创建工单，查询码：',
   'newCall.open': '打开工单',
-  'newCall.another': '继续录入下一通来电',
 
   'unreadable.title': '无法解析',
   'unreadable.state': '状态',
@@ -263,8 +246,6 @@ export const zh = {
   'error.network': '无法连接服务器，请检查网络后重试',
   'error.load': '加载失败',
   'common.loading': '加载中…',
-  'common.yes': '是',
-  'common.no': '否',
 } as const;
 
 export type MessageKey = keyof typeof zh;

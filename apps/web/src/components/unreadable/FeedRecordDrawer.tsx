@@ -1,5 +1,5 @@
 import { DeleteOutlined, DownloadOutlined, RedoOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Drawer, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { feedRecordsApi } from '../../api/endpoints';
@@ -25,6 +25,7 @@ export function FeedRecordDrawer({ recordId, onChanged, onClose }: FeedRecordDra
   const { t } = useI18n();
   const { feedName } = useTaxonomy();
   const onError = useErrorHandler();
+  const { message } = App.useApp();
   const fetched = useFetched(recordId, () => feedRecordsApi.get(recordId));
   // A record read successfully is no longer served on its own (its tickets are), so changes are kept here.
   const [changed, setChanged] = useState<FeedRecordDetail | null>(null);
@@ -56,6 +57,7 @@ export function FeedRecordDrawer({ recordId, onChanged, onClose }: FeedRecordDra
     try {
       change(await feedRecordsApi.discard(recordId, reason));
       setDiscarding(false);
+      void message.success(t('unreadable.discarded'));
     } catch (error) {
       onError(error);
     } finally {
