@@ -14,6 +14,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  metadata: { databaseName: process.env.DATABASE_NAME ?? 'hotline_hub' },
   use: {
     baseURL: webUrl,
     viewport: { width: 1366, height: 768 },

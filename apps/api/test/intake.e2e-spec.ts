@@ -84,7 +84,9 @@ describe('intake: every hotline into one ticket queue', () => {
     expect(raw.preview).toContain('郑*');
     expect(raw.preview).not.toContain('郑龙');
     expect(raw.preview).not.toContain('177-6215-0375');
-    expect(raw.revisions).toEqual([expect.objectContaining({ revision: 1, kind: 'ORIGINAL', rawId: res.body.rawId })]);
+    const ticket = (await request(app.getHttpServer()).get(`/api/v1/tickets/${id}`).set(auth).expect(200)).body;
+    expect(raw.rawId).toBe(ticket.rawId);
+    expect(raw.revisions).toEqual([expect.objectContaining({ revision: 1, kind: 'ORIGINAL', rawId: ticket.rawId })]);
     const files = (await request(app.getHttpServer()).get(`/api/v1/tickets/${id}/attachments`).set(auth).expect(200)).body;
     expect(files).toEqual([expect.objectContaining({ fileName: '证据.pdf', mimeType: 'application/pdf', sizeBytes: 45 })]);
     const file = await request(app.getHttpServer()).get(`/api/v1/tickets/${id}/attachments/${files[0].id}`).set(auth).buffer(true).expect(200);

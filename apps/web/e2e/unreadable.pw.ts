@@ -18,11 +18,11 @@ test('an unreadable push is listed, previewed, re-run and discarded', async ({ p
   await expect(page.getByTestId('raw-state')).toContainText('已作废');
 });
 
-test('a record the adapter could not read once is re-run and becomes a ticket', async ({ page }) => {
+test('a record the adapter could not read once is re-run and becomes a ticket', async ({ page }, testInfo) => {
   // stored as the day's adapter left it: unreadable, although today's adapter reads it
   const externalId = `12315-E2E-RERUN-${Date.now()}`;
   const body = JSON.stringify({ gdbh: externalId, ldsj: '2026-11-28 09:00:00', sjlx: '投诉', sqnr: '超市销售过期奶粉' });
-  const db = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: process.env.DATABASE_NAME ?? 'hotline_hub' });
+  const db = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: String(testInfo.config.metadata.databaseName) });
   await db.connect();
   const { rows } = await db.query(
     `INSERT INTO raw_records (feed, content_type, body, size_bytes, state, error_code, error_message) VALUES ('12315', 'application/json', $1, $2, 'UNREADABLE', 'UNEXPECTED_STRUCTURE', 'adapter failed') RETURNING id`,

@@ -1,12 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
+import type Redis from 'ioredis';
 import type { ServerOptions } from 'socket.io';
 import { AppConfig, RedisClient } from '@hub/core';
 
 /** socket.io through Redis, so rooms and broadcasts span every api process. */
 export class RedisIoAdapter extends IoAdapter {
   private adapterFactory: ReturnType<typeof createAdapter> | null = null;
+  private clients: Redis[] = [];
 
   constructor(private readonly app: INestApplication) {
     super(app);
@@ -18,7 +20,8 @@ export class RedisIoAdapter extends IoAdapter {
     // subscribers must queue commands until connected, unlike the fail-fast command client
     const pub = client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
     const sub = client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
-    for (const c of [pub, sub]) c.on('error', () => undefined);
+    this.clients = [pub, sub];
+    for (const c of this.clients) c.on('error', () => undefined);
     this.adapterFactory = createAdapter(pub, sub, { key: `${prefix}:socket.io` });
   }
 
@@ -26,6 +29,12 @@ export class RedisIoAdapter extends IoAdapter {
     const server = super.createIOServer(port, { ...options, cors: { origin: false } });
     if (this.adapterFactory) server.adapter(this.adapterFactory);
     return server;
+  }
+
+  override async dispose(): Promise<void> {
+    await super.dispose();
+    for (const c of this.clients) c.disconnect();
+    this.clients = [];
   }
 }
 
