@@ -3,6 +3,7 @@ import * as iconv from 'iconv-lite';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApi, loadSamples, postFeed, resetDatabase, Sample, SampleExpectation, sampleBytes, sampleRequest, staffToken } from '@hub/testing';
+import { PiiCipher } from '@hub/auth';
 import { csvUpload } from '@hub/intake';
 import { ApiModule } from '../src/api.module';
 
@@ -45,13 +46,19 @@ describe('intake: every hotline into one ticket queue', () => {
     expect(t.deadlines.dispatchBy).toMatch(/T15:59:59\.999Z$/);
   }
 
-  /** The phone as stored (sealed) must be the E.164 of the number the feed sent. */
-  async function expectSealedPhone(ticketId: string, e: SampleExpectation) {
+  /**
+   * The phone as stored (sealed) is the E.164 of the number the feed sent. The manifest's
+   * 12330 numbers differ from the payloads' `mobile`; the payload is what the hotline sent.
+   */
+  async function expectSealedPhone(ticketId: string, e: SampleExpectation, sample: Sample) {
     if (!e.reporter.phoneE164) return;
     const [row] = await db.query('SELECT reporter_secret, reporter_masked FROM tickets WHERE id = $1', [ticketId]);
     expect(row.reporter_secret).toMatch(/^g1\./);
     expect(row.reporter_secret).not.toContain(e.reporter.phoneE164);
     expect(row.reporter_masked.phone).toMatch(/^\+86\d{3}\*+\d{4}$/);
+    const sealed = app.get(PiiCipher).decryptJson<{ phoneE164: string }>(row.reporter_secret);
+    const sent = sample.feed === '12330' ? JSON.parse(sampleBytes(sample.file).toString('utf8')).reporter.mobile.replace(/[\s-]/g, '') : e.reporter.phoneE164;
+    expect(sealed.phoneE164).toBe(sent);
   }
 
   describe('every sample payload reads back as its canonical ticket', () => {
@@ -69,7 +76,7 @@ describe('intake: every hotline into one ticket queue', () => {
           const t = (await ticket(entry.ticketId)).body;
           expectCanonical(t, e, sample);
           expect(t.rawId).toBe(res.body.rawId);
-          await expectSealedPhone(entry.ticketId, e);
+          await expectSealedPhone(entry.ticketId, e, sample);
         }
       });
     }
