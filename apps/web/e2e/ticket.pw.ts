@@ -103,6 +103,8 @@ test('a duplicate is merged into its candidate', async ({ browser, request }) =>
 });
 
 test('A takes a triage ticket, B sees it taken and cannot act; A corrects the unit by keyboard and it leaves triage on both screens', async ({ browser, request }) => {
+  // two operators' browsers on a 2-core machine: more than one ticket's worth of page loads
+  test.setTimeout(150_000);
   const pushed = await push12315(request, VAGUE);
   const a = await operatorPage(browser);
   const b = await operatorPage(browser, OPERATOR_2);
