@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { JOBS, OUTBOX_TOPICS, returningRows, writeOutbox } from '@hub/core';
+import { JOBS, OUTBOX_TOPICS, writeOutbox } from '@hub/core';
 import { PiiCipher } from '@hub/auth/pii-cipher';
 import { sha256 } from './digest';
 import { sealReporter } from './reporter-seal';
-import { emitTicketEvent } from './ticket-events';
+import { emitTicketEvent, EVENT_TICKET_COLUMNS, eventTicketFrom } from './ticket-events';
 import { Actor, appendHistory } from './ticket-history.writer';
 import type { AttachmentDraft, TicketDraft } from './ticket-draft';
 import { newTrackingCode } from './tracking-code';
@@ -151,14 +151,13 @@ export class TicketStore {
   }
 
   private async bumpTicket(manager: EntityManager, ticketId: string, revision: number, flag: string) {
-    const rows = await manager.query(
+    const result = await manager.query(
       `UPDATE tickets SET revision = $2, version = version + 1, updated_at = now(),
          flags = CASE WHEN $3 = ANY(flags) THEN flags ELSE array_append(flags, $3) END
-       WHERE id = $1 RETURNING id, tracking_code, status, version, lead_unit, assist_units`,
+       WHERE id = $1 RETURNING ${EVENT_TICKET_COLUMNS}`,
       [ticketId, revision, flag],
     );
-    const [t] = returningRows<{ id: string; tracking_code: string; status: string; version: number; lead_unit: string | null; assist_units: string[] }>(rows);
-    return { id: t.id, trackingCode: t.tracking_code, status: t.status, version: t.version, leadUnit: t.lead_unit, assistUnits: t.assist_units };
+    return eventTicketFrom(result);
   }
 
   private async insertRevision(manager: EntityManager, ticketId: string, revision: number, kind: KnownRecord['kind'], draft: TicketDraft, source: StoreSource): Promise<void> {

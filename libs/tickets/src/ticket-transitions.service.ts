@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Conflict, NotFound, returningRows } from '@hub/core';
+import { Conflict, NotFound } from '@hub/core';
 import { deadlinesAtDispatch } from './deadlines';
-import { emitTicketEvent } from './ticket-events';
+import { emitTicketEvent, EVENT_TICKET_COLUMNS, eventTicketFrom } from './ticket-events';
 import { Actor, appendHistory } from './ticket-history.writer';
 import { canTransition, TicketStatus } from './ticket-status';
 import type { ClassificationValue, RoutingValue } from './ticket.entity';
@@ -96,13 +96,8 @@ export class TicketTransitions {
     const columns = Object.keys(set);
     const assignments = columns.map((c, i) => `${c} = $${i + 2}${JSON_COLUMNS.has(c) ? '::jsonb' : ''}`);
     const values = columns.map((c) => (JSON_COLUMNS.has(c) && set[c] !== null ? JSON.stringify(set[c]) : set[c]));
-    const rows = returningRows<{ id: string; tracking_code: string; status: string; version: number; lead_unit: string | null; assist_units: string[] }>(
-      await tx.query(
-        `UPDATE tickets SET ${assignments.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1 RETURNING id, tracking_code, status, version, lead_unit, assist_units`,
-        [ticketId, ...values],
-      ),
+    return eventTicketFrom(
+      await tx.query(`UPDATE tickets SET ${assignments.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${EVENT_TICKET_COLUMNS}`, [ticketId, ...values]),
     );
-    const t = rows[0];
-    return { id: t.id, trackingCode: t.tracking_code, status: t.status, version: t.version, leadUnit: t.lead_unit, assistUnits: t.assist_units };
   }
 }
