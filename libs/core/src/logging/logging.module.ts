@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { ServerResponse } from 'node:http';
 import { AppConfig } from '../config/app-config.service';
@@ -23,6 +23,8 @@ export const REDACTED_PATHS = [
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
+        // Nest 11's path syntax for "every route" (the default '*' is logged as a legacy route)
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.env.LOG_LEVEL,
           genReqId: (req, res: ServerResponse) => {
