@@ -16,7 +16,7 @@ const env = {
   PORT,
   HOST: '127.0.0.1',
   DATABASE_NAME: process.env.E2E_DATABASE_NAME || 'hotline_hub_e2e_test',
-  REDIS_PREFIX: 'hube2e',
+  REDIS_PREFIX: process.env.E2E_REDIS_PREFIX || 'hube2e',
   LOG_LEVEL: process.env.E2E_LOG_LEVEL || 'warn',
 };
 if (!/test/i.test(env.DATABASE_NAME)) throw new Error(`refusing to use database ${env.DATABASE_NAME}: its name must contain "test"`);

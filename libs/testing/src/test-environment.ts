@@ -10,7 +10,7 @@ export const TEST_ENV = {
   DATABASE_NAME: process.env.TEST_DATABASE_NAME ?? 'hotline_hub_test',
   REDIS_HOST: process.env.REDIS_HOST ?? '127.0.0.1',
   REDIS_PORT: process.env.REDIS_PORT ?? '6379',
-  REDIS_PREFIX: 'hubtest',
+  REDIS_PREFIX: process.env.TEST_REDIS_PREFIX ?? 'hubtest',
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
   OUTBOX_POLL_MS: '200',
 } as const;
