@@ -7,14 +7,15 @@ import { HubDatabaseModule } from './database/database.module';
 import { HubLoggingModule } from './logging/logging.module';
 import { HubQueueModule } from './queues/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { HubEventsModule } from './events/events.module';
 
-/** What every process needs: validated config, logs, PostgreSQL, Redis and the queues. */
+/** What every process needs: validated config, logs, PostgreSQL, Redis (none in single-machine mode), the queues and the events channel. */
 @Module({
-  imports: [HubConfigModule, HubLoggingModule, HubDatabaseModule, RedisModule, HubQueueModule],
+  imports: [HubConfigModule, HubLoggingModule, HubDatabaseModule, RedisModule, HubQueueModule, HubEventsModule],
   providers: [
     { provide: APP_FILTER, useClass: HubExceptionFilter },
     { provide: APP_PIPE, useFactory: hubValidationPipe },
   ],
-  exports: [HubConfigModule, HubDatabaseModule, RedisModule, HubQueueModule],
+  exports: [HubConfigModule, HubDatabaseModule, RedisModule, HubQueueModule, HubEventsModule],
 })
 export class CoreModule {}

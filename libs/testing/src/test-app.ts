@@ -2,7 +2,7 @@ import type { INestApplication, INestApplicationContext, Type } from '@nestjs/co
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { configureHttpApp } from '@hub/core';
-import { useRedisSocketAdapter } from '@hub/live';
+import { useSocketAdapter } from '@hub/live';
 import { RoutingModels } from '@hub/routing/routing-models.service';
 import { seedTaxonomy } from '@hub/taxonomy/taxonomy-seed';
 import { applyTestEnvironment, assertTestDatabase } from './test-environment';
@@ -13,7 +13,7 @@ export async function createTestApi(apiModule: Type<unknown>): Promise<INestAppl
   const moduleRef = await Test.createTestingModule({ imports: [apiModule] }).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
   configureHttpApp(app);
-  useRedisSocketAdapter(app);
+  useSocketAdapter(app);
   await app.init();
   return app;
 }

@@ -29,6 +29,8 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(0) REDIS_DB = 0;
   /** prefix of every Redis key (queues, pub/sub), so test runs never touch a live system */
   @IsString() REDIS_PREFIX = 'hub';
+  /** no Redis: queues and live events on PostgreSQL, socket.io in process (`npm start` sets it when no Redis answers) */
+  @IsIn(['true', 'false']) SINGLE_MACHINE = 'false';
 
   @IsString() @MinLength(16) JWT_SECRET = DEV_JWT_SECRET;
   @Transform(toInt) @IsInt() @Min(60) JWT_TTL_SECONDS = 3600;
