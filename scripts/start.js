@@ -37,6 +37,7 @@ function answers(host, port, timeoutMs = 1000) {
   });
 }
 
+const shortPath = (file) => (path.relative(root, file).startsWith('..') ? file : path.relative(root, file));
 const isLocal = (host) => host === 'localhost' || host === '::1' || /^127\./.test(host);
 
 function buildConsoleWhenMissing() {
@@ -65,7 +66,7 @@ async function chooseServices(settings) {
     if (production || !isLocal(settings.DATABASE_HOST)) throw new Error(`PostgreSQL at ${dbAddress} does not answer`);
     embedded = await startEmbeddedPostgres({ ...env, DATABASE_PORT: settings.DATABASE_PORT });
     Object.assign(env, { DATABASE_HOST: '127.0.0.1', DATABASE_PASSWORD: embedded.password });
-    database = `embedded PostgreSQL ${embedded.version} on 127.0.0.1:${settings.DATABASE_PORT} (data in ${path.relative(root, embedded.clusterDir) || embedded.clusterDir})`;
+    database = `embedded PostgreSQL ${embedded.version} on 127.0.0.1:${settings.DATABASE_PORT} (data in ${shortPath(embedded.clusterDir)})`;
   }
 
   const redisAddress = `${settings.REDIS_HOST}:${settings.REDIS_PORT}`;
