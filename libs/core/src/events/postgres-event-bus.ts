@@ -15,7 +15,8 @@ const RECONNECT_MS = [250, 1000, 2000, 5000];
 export class PostgresEventBus extends EventBus implements OnApplicationShutdown {
   private readonly logger = new Logger(PostgresEventBus.name);
   private readonly channel: string;
-  private listener: ((raw: string) => void) | null = null;
+  private readonly listeners: Array<(raw: string) => void> = [];
+  private listening: Promise<void> | null = null;
   private client: Client | null = null;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private failures = 0;
@@ -36,8 +37,9 @@ export class PostgresEventBus extends EventBus implements OnApplicationShutdown 
   }
 
   async subscribe(listener: (raw: string) => void): Promise<void> {
-    this.listener = listener;
-    await this.listen();
+    this.listeners.push(listener);
+    this.listening ??= this.listen();
+    await this.listening;
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -58,7 +60,8 @@ export class PostgresEventBus extends EventBus implements OnApplicationShutdown 
     const client = new Client({ host: db.host, port: db.port, user: db.username, password: db.password, database: db.database, keepAlive: true });
     this.client = client;
     client.on('notification', (n) => {
-      if (n.channel === this.channel && n.payload !== undefined) this.listener?.(n.payload);
+      if (n.channel !== this.channel || n.payload === undefined) return;
+      for (const listener of this.listeners) listener(n.payload);
     });
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'events listener lost its connection');

@@ -10,6 +10,7 @@ import { EventBus } from './event-bus';
 export class RedisEventBus extends EventBus implements OnApplicationShutdown {
   private readonly logger = new Logger(RedisEventBus.name);
   private subscriber: Redis | null = null;
+  private readonly listeners: Array<(raw: string) => void> = [];
 
   constructor(
     private readonly redis: RedisClient,
@@ -26,10 +27,14 @@ export class RedisEventBus extends EventBus implements OnApplicationShutdown {
   }
 
   async subscribe(listener: (raw: string) => void): Promise<void> {
+    this.listeners.push(listener);
+    if (this.subscriber) return;
     // the subscriber queues commands until connected, unlike the fail-fast command client
     this.subscriber = this.redis.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
     this.subscriber.on('error', (error) => this.logger.warn({ err: error }, 'events subscriber error'));
-    this.subscriber.on('message', (_channel, raw: string) => listener(raw));
+    this.subscriber.on('message', (_channel, raw: string) => {
+      for (const l of this.listeners) l(raw);
+    });
     await this.subscriber.subscribe(eventsChannel(this.config.redisPrefix));
   }
 
