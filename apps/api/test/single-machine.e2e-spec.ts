@@ -85,6 +85,19 @@ describe('single-machine mode: queues and live events on PostgreSQL', () => {
     expect(jobs.every((j) => j.state === 'completed')).toBe(true);
   });
 
+  it('keeps the daily retraining schedule and runs a requested retraining on the PostgreSQL queue', async () => {
+    const schedules = await db.query(`SELECT scheduler_id AS id, pattern, tz FROM bullmq.scheduler WHERE queue = 'routing'`);
+    expect(schedules).toEqual([{ id: 'daily-retrain', pattern: '0 3 * * *', tz: 'Asia/Shanghai' }]);
+
+    const admin = await staffToken(app, { username: 'admin.single', roles: ['ADMIN'] });
+    const res = await request(app.getHttpServer()).post('/api/v1/routing/classifiers/retrain').set('Authorization', `Bearer ${admin}`).expect(202);
+    const state = await waitFor(async () => {
+      const [job] = await db.query(`SELECT state FROM bullmq.job WHERE queue = 'routing' AND id = $1`, [res.body.jobId]);
+      return ['completed', 'failed'].includes(job?.state) ? job.state : undefined;
+    }, 30000, 100);
+    expect(state).toBe('completed');
+  });
+
   it('leaves out of the channel an event too large for NOTIFY, and still delivers the next one', async () => {
     const bus = app.get(EventBus);
     expect(bus).toBeInstanceOf(PostgresEventBus);
