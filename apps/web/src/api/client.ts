@@ -1,4 +1,4 @@
-import type { FieldError } from './types';
+import type { FieldError } from '@hub/contracts';
 import { session } from './session';
 
 const BASE = '/api/v1';
@@ -47,11 +47,12 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders() };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const form = options.body instanceof FormData;
+  if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json';
   const response = await fetch(`${BASE}${path}${buildQuery(options.query)}`, {
     method,
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.body === undefined ? undefined : form ? (options.body as FormData) : JSON.stringify(options.body),
     keepalive: options.keepalive,
   });
   if (response.ok) return response;
@@ -74,4 +75,7 @@ export async function requestBlob(path: string): Promise<Blob> {
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown, keepalive?: boolean) => request<T>('POST', path, { body, keepalive }),
+  /** multipart/form-data; the browser sets the boundary */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
+  delete: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
 };

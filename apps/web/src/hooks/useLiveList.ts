@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { QueueFilters } from '../api/endpoints';
 import { consoleApi } from '../api/endpoints';
-import type { ClaimEvent, TicketEvent, TicketSummary } from '../api/types';
+import type { ClaimChangedEvent, TicketEvent, TicketSummary } from '@hub/contracts';
 import { useLiveEvent } from '../context/LiveContext';
 import type { KeysetList } from './useKeysetList';
 import { splitList } from './useQueueFilters';
@@ -32,7 +32,7 @@ function newestFirstIndex(items: TicketSummary[], row: TicketSummary): number {
 }
 
 function useClaimPatches<T extends TicketSummary>(list: KeysetList<T>) {
-  useLiveEvent('claim.changed', ({ ticketId, claim }: ClaimEvent) =>
+  useLiveEvent('claim.changed', ({ ticketId, claim }: ClaimChangedEvent) =>
     list.update((items) => (items.some((row) => row.id === ticketId) ? items.map((row) => (row.id === ticketId ? { ...row, claim } : row)) : items)),
   );
 }

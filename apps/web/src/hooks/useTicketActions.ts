@@ -2,7 +2,8 @@ import { App } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { consoleApi } from '../api/endpoints';
-import type { Claim, DecideBody, Ticket } from '../api/types';
+import type { ClaimView } from '@hub/contracts';
+import type { DecideBody, Ticket } from '../api/types';
 import { useI18n } from '../i18n';
 import type { ActionKind } from '../lib/ticketRules';
 import { useErrorHandler } from './useErrorHandler';
@@ -13,7 +14,7 @@ interface Options {
   ticket: Ticket;
   reload: () => Promise<void>;
   reclaim: () => Promise<void>;
-  showHolder: (claim: Claim | null) => void;
+  showHolder: (claim: ClaimView | null) => void;
   onDone: (ticket: Ticket) => void;
 }
 
@@ -37,7 +38,7 @@ export function useTicketActions({ ticket, reload, reclaim, showHolder, onDone }
         void message.warning(t('ticket.reloaded'));
         return true;
       }
-      if (error instanceof ApiError && error.code === 'CLAIMED_BY_OTHER') showHolder((error.body.claim as Claim | undefined) ?? null);
+      if (error instanceof ApiError && error.code === 'CLAIMED_BY_OTHER') showHolder((error.body.claim as ClaimView | undefined) ?? null);
       if (error instanceof ApiError && error.code === 'CLAIM_REQUIRED') void reclaim();
       onError(error);
       return false;

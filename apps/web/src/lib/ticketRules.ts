@@ -1,4 +1,5 @@
-import type { Ticket, TicketStatus } from '../api/types';
+import type { TicketStatus } from '@hub/contracts';
+import type { Ticket } from '../api/types';
 
 const DECIDABLE: TicketStatus[] = ['RECEIVED', 'TRIAGE', 'RETURNED'];
 const FINISHED: TicketStatus[] = ['CLOSED', 'MERGED', 'DISCARDED'];

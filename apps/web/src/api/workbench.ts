@@ -1,0 +1,38 @@
+import { api, requestBlob } from './client';
+import type { FindingView, PauseReason, PoliceDecision, RewardLevel, SubjectTicketView, WorkbenchList } from '@hub/contracts';
+import type { CloseBody, WorkbenchQuery } from './caseTypes';
+import type { Ticket } from './types';
+
+const id = encodeURIComponent;
+const act = (ticketId: string, action: string, body: object) => api.post<Ticket>(`/tickets/${id(ticketId)}/${action}`, body);
+
+/** The unit's case handling (contracts.md "Case handling, police transfer, rewards"); every move carries the version it saw. */
+export const caseApi = {
+  list: (query: WorkbenchQuery, cursor?: string | null, limit = 50) => api.get<WorkbenchList>('/workbench/tickets', { ...query, cursor, limit }),
+  accept: (ticketId: string, version: number) => act(ticketId, 'accept', { version }),
+  return: (ticketId: string, version: number, reason: string) => act(ticketId, 'return', { version, reason }),
+  assist: (ticketId: string, version: number, unit: string, note: string) => act(ticketId, 'assist', { version, unit, note }),
+  fileCase: (ticketId: string, version: number, caseNumber: string) => act(ticketId, 'file-case', { version, caseNumber }),
+  pause: (ticketId: string, version: number, reason: PauseReason) => act(ticketId, 'pause', { version, reason }),
+  resume: (ticketId: string, version: number) => act(ticketId, 'resume', { version }),
+  close: (ticketId: string, version: number, body: CloseBody) => act(ticketId, 'close', { version, ...body }),
+  proposeTransfer: (ticketId: string, version: number, reason: string) => act(ticketId, 'transfer', { version, reason }),
+  approveTransfer: (ticketId: string, version: number, rewardLevel?: RewardLevel) => act(ticketId, 'transfer/approve', { version, rewardLevel }),
+  refuseTransfer: (ticketId: string, version: number, reason: string) => act(ticketId, 'transfer/refuse', { version, reason }),
+  decideTransfer: (ticketId: string, version: number, decision: PoliceDecision, reason: string) =>
+    act(ticketId, 'transfer/decide', { version, decision, reason }),
+};
+
+/** What the case view shows beside the ticket: the subject's other tickets and the unit's findings. */
+export const caseRecordsApi = {
+  subjectTickets: (ticketId: string) => api.get<SubjectTicketView[]>(`/tickets/${id(ticketId)}/subject-tickets`),
+  findings: (ticketId: string) => api.get<FindingView[]>(`/tickets/${id(ticketId)}/findings`),
+  addFinding: (ticketId: string, text: string, files: File[]) => {
+    const form = new FormData();
+    form.append('text', text);
+    for (const file of files) form.append('files', file, file.name);
+    return api.upload<FindingView>(`/tickets/${id(ticketId)}/findings`, form);
+  },
+  findingAttachment: (ticketId: string, findingId: string, attachmentId: string) =>
+    requestBlob(`/tickets/${id(ticketId)}/findings/${id(findingId)}/attachments/${id(attachmentId)}`),
+};
