@@ -1,4 +1,4 @@
-import type { FieldError } from '@hub/contracts';
+import type { ErrorCode, FieldError } from '@hub/contracts';
 import { session } from './session';
 
 const BASE = '/api/v1';
@@ -6,7 +6,8 @@ const BASE = '/api/v1';
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    /** one of the server's stable codes (`ERROR_CODES`); compared with those constants, never with bare strings */
+    readonly code: ErrorCode,
     message: string,
     readonly details: FieldError[] = [],
     readonly body: Record<string, unknown> = {},
@@ -42,7 +43,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     error?: { code?: string; message?: string; details?: FieldError[] };
   };
   const error = body.error ?? {};
-  return new ApiError(response.status, error.code ?? `HTTP_${response.status}`, error.message ?? response.statusText, error.details ?? [], body);
+  return new ApiError(response.status, (error.code ?? `HTTP_${response.status}`) as ErrorCode, error.message ?? response.statusText, error.details ?? [], body);
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {

@@ -1,5 +1,5 @@
 import { api, requestBlob } from './client';
-import type { FindingView, PauseReason, PoliceDecision, RewardLevel, SubjectTicketView, WorkbenchList } from '@hub/contracts';
+import type { CalendarDayView, CalendarYearView, FindingView, NotificationView, Page, PauseReason, PoliceDecision, RewardLevel, SubjectTicketView, WorkbenchList } from '@hub/contracts';
 import type { CloseBody, WorkbenchQuery } from './caseTypes';
 import type { Ticket } from './types';
 
@@ -19,6 +19,8 @@ export const caseApi = {
   proposeTransfer: (ticketId: string, version: number, reason: string) => act(ticketId, 'transfer', { version, reason }),
   approveTransfer: (ticketId: string, version: number, rewardLevel?: RewardLevel) => act(ticketId, 'transfer/approve', { version, rewardLevel }),
   refuseTransfer: (ticketId: string, version: number, reason: string) => act(ticketId, 'transfer/refuse', { version, reason }),
+  reconsiderTransfer: (ticketId: string, version: number, reason: string) => act(ticketId, 'transfer/reconsider', { version, reason }),
+  extendTransfer: (ticketId: string, version: number, reason: string) => act(ticketId, 'transfer/extend', { version, reason }),
   decideTransfer: (ticketId: string, version: number, decision: PoliceDecision, reason: string) =>
     act(ticketId, 'transfer/decide', { version, decision, reason }),
 };
@@ -35,4 +37,29 @@ export const caseRecordsApi = {
   },
   findingAttachment: (ticketId: string, findingId: string, attachmentId: string) =>
     requestBlob(`/tickets/${id(ticketId)}/findings/${id(findingId)}/attachments/${id(attachmentId)}`),
+};
+
+/** The working-day calendar admins keep (holidays and make-up days for years the shipped data lacks). */
+export const calendarApi = {
+  coverage: () => api.get<{ years: CalendarYearView[]; warnings: string[] }>('/calendar'),
+  days: (year: number) => api.get<{ items: CalendarDayView[] }>('/calendar/days', { year }),
+  putDay: (day: { date: string; work: boolean; name?: string }) => api.post<CalendarDayView>('/calendar/days', day),
+  deleteDay: (date: string) => api.delete<void>(`/calendar/days/${id(date)}`),
+};
+
+/** Lists beyond the unit's own workbench: the police's transfers in, the procuratorate's oversight, overdue tickets. */
+export const transfersApi = {
+  approvals: (cursor?: string | null, limit = 50) => api.get<WorkbenchList>('/workbench/tickets', { role: 'lead', transfer: 'PROPOSED', cursor, limit }),
+  police: (state: string | undefined, cursor?: string | null, limit = 50) => api.get<WorkbenchList>('/transfers', { state, cursor, limit }),
+  oversight: (view: OversightView, cursor?: string | null, limit = 50) => api.get<WorkbenchList>(`/oversight/${view}`, { cursor, limit }),
+  overdue: (cursor?: string | null, limit = 50) => api.get<WorkbenchList>('/overdue', { cursor, limit }),
+};
+
+export const OVERSIGHT_VIEWS = ['transfers', 'refusals', 'not-transferred'] as const;
+export type OversightView = (typeof OVERSIGHT_VIEWS)[number];
+
+export const notificationsApi = {
+  list: (cursor?: string | null, limit = 20) => api.get<Page<NotificationView> & { unread?: number }>('/notifications', { cursor, limit }),
+  read: (notificationId: string) => api.post<void>(`/notifications/${id(notificationId)}/read`),
+  readAll: () => api.post<void>('/notifications/read-all'),
 };

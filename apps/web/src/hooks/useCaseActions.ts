@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '@hub/contracts';
 import { App } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
@@ -14,8 +15,8 @@ export interface Refusal {
 
 /** What the server's refusal means, in words a case officer reads without knowing HTTP. */
 export function refusalText(t: Translate, error: ApiError, ticket: Ticket): string | null {
-  if (error.code === 'STALE_VERSION') return t('case.refused.stale');
-  if (error.code === 'INVALID_TRANSITION') return t('case.refused.transition', { status: t(`status.${ticket.status}`), detail: error.message });
+  if (error.code === ERROR_CODES.STALE_VERSION) return t('case.refused.stale');
+  if (error.code === ERROR_CODES.INVALID_TRANSITION) return t('case.refused.transition', { status: t(`status.${ticket.status}`), detail: error.message });
   if (error.status === 403) return t('case.refused.role', { detail: error.message });
   if (error.status === 404) return t('case.refused.gone');
   if (error.status === 409) return t('case.refused.conflict', { detail: error.message });

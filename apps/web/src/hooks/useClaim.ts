@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { consoleApi } from '../api/endpoints';
-import type { ClaimView } from '@hub/contracts';
+import { ERROR_CODES, type ClaimView } from '@hub/contracts';
 import { useLive, useLiveEvent } from '../context/LiveContext';
 import { useErrorHandler } from './useErrorHandler';
 
@@ -33,7 +33,7 @@ export function useClaim(ticketId: string, enabled: boolean, myUserId: string) {
     try {
       apply((await consoleApi.claim(ticketId)).claim);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'CLAIMED_BY_OTHER') apply((error.body.claim as ClaimView | undefined) ?? null);
+      if (error instanceof ApiError && error.code === ERROR_CODES.CLAIMED_BY_OTHER) apply((error.body.claim as ClaimView | undefined) ?? null);
       else if (!(error instanceof ApiError && error.status === 404)) onError(error);
     }
   }, [ticketId, apply, onError]);

@@ -1,14 +1,13 @@
 import { useEffect, useRef } from 'react';
 import type { QueueFilters } from '../api/endpoints';
 import { consoleApi } from '../api/endpoints';
-import type { ClaimChangedEvent, TicketEvent, TicketSummary } from '@hub/contracts';
+import { TRIAGE_STATUSES, type ClaimChangedEvent, type TicketEvent, type TicketSummary } from '@hub/contracts';
 import { useLiveEvent } from '../context/LiveContext';
 import type { KeysetList } from './useKeysetList';
 import { splitList } from './useQueueFilters';
 
 const FLUSH_MS = 400;
 const HEAD_LIMIT = 50;
-const TRIAGE_STATUSES = ['TRIAGE', 'RETURNED'];
 
 function matches(row: Pick<TicketSummary, 'status' | 'feed' | 'regionCode' | 'category'>, filters: QueueFilters): boolean {
   const within = (value: string | null, filter: string | undefined) => !filter || (value !== null && splitList(filter).includes(value));

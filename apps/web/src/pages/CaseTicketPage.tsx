@@ -62,10 +62,10 @@ export function CaseTicketPage() {
 
 /** The buttons a role has on the case view (all shown, some greyed out by the state). */
 function shownActions(roles: readonly string[], paused: boolean): CaseAction[] {
-  if (roles.includes('POLICE_LIAISON')) return ['policeAccept', 'policeDecline'];
+  if (roles.includes('POLICE_LIAISON')) return ['policeAccept', 'policeDecline', 'extend'];
   if (!roles.includes('HANDLER') && !roles.includes('UNIT_HEAD')) return [];
   const unit: CaseAction[] = ['accept', 'return', 'assist', 'fileCase', paused ? 'resume' : 'pause', 'transfer', 'close'];
-  return roles.includes('UNIT_HEAD') ? [...unit, 'approve', 'refuse'] : unit;
+  return roles.includes('UNIT_HEAD') ? [...unit, 'approve', 'refuse', 'reconsider'] : unit;
 }
 
 type Dialog = Exclude<CaseAction, 'accept' | 'resume'> | null;
@@ -212,6 +212,30 @@ function CaseView({ ticket, reload, replace, back }: CaseViewProps) {
           testId="refuse-dialog"
           busy={busy === 'refuse'}
           onSubmit={(reason) => void run('refuse', (version) => caseApi.refuseTransfer(id, version, reason)).then(closeWhenDone)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'reconsider' && (
+        <ReasonDialog
+          title="case.reconsider.title"
+          label="case.reconsider.label"
+          placeholder="case.reconsider.placeholder"
+          okText="case.action.reconsider"
+          testId="reconsider-dialog"
+          busy={busy === 'reconsider'}
+          onSubmit={(reason) => void run('reconsider', (version) => caseApi.reconsiderTransfer(id, version, reason)).then(closeWhenDone)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'extend' && (
+        <ReasonDialog
+          title="case.extend.title"
+          label="case.extend.label"
+          placeholder="case.extend.placeholder"
+          okText="case.action.extend"
+          testId="extend-dialog"
+          busy={busy === 'extend'}
+          onSubmit={(reason) => void run('extend', (version) => caseApi.extendTransfer(id, version, reason)).then(closeWhenDone)}
           onClose={() => setDialog(null)}
         />
       )}

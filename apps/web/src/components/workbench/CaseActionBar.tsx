@@ -2,9 +2,11 @@ import {
   AuditOutlined,
   CheckOutlined,
   CloseCircleOutlined,
+  FieldTimeOutlined,
   FileDoneOutlined,
   PauseCircleOutlined,
   PlayCircleOutlined,
+  RedoOutlined,
   RollbackOutlined,
   SafetyOutlined,
   SolutionOutlined,
@@ -28,8 +30,10 @@ export const CASE_KEYS: Record<CaseAction, string> = {
   transfer: 't',
   approve: 'y',
   refuse: 'n',
+  reconsider: 'c',
   policeAccept: 'y',
   policeDecline: 'n',
+  extend: 'e',
 };
 
 const ICONS: Record<CaseAction, ReactNode> = {
@@ -43,8 +47,10 @@ const ICONS: Record<CaseAction, ReactNode> = {
   transfer: <SafetyOutlined />,
   approve: <AuditOutlined />,
   refuse: <StopOutlined />,
+  reconsider: <RedoOutlined />,
   policeAccept: <AuditOutlined />,
   policeDecline: <CloseCircleOutlined />,
+  extend: <FieldTimeOutlined />,
 };
 
 const PRIMARY = new Set<CaseAction>(['accept', 'close', 'approve', 'policeAccept']);

@@ -1,4 +1,4 @@
-import { CLOCKS, type Clock } from '@hub/contracts';
+import { CLOCKS, TERMINAL_STATUSES, type Clock } from '@hub/contracts';
 import { Space, Tag, Typography } from 'antd';
 import type { Ticket } from '../../api/types';
 import { useI18n } from '../../i18n';
@@ -26,7 +26,7 @@ function clockStart(ticket: Ticket, clock: Clock): string | null {
 export function CaseDeadlines({ ticket }: { ticket: Ticket }) {
   const { t } = useI18n();
   const { deadlines, case: handling } = ticket;
-  const open = !['CLOSED', 'MERGED', 'DISCARDED'].includes(ticket.status);
+  const open = !TERMINAL_STATUSES.includes(ticket.status);
   const running = CLOCKS.filter((clock) => deadlines[clock]);
   return (
     <Space direction="vertical" size={4} className="deadlines" data-testid="case-deadlines">
