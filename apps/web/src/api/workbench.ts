@@ -59,7 +59,7 @@ export const OVERSIGHT_VIEWS = ['transfers', 'refusals', 'not-transferred'] as c
 export type OversightView = (typeof OVERSIGHT_VIEWS)[number];
 
 export const notificationsApi = {
-  list: (cursor?: string | null, limit = 20) => api.get<Page<NotificationView> & { unread?: number }>('/notifications', { cursor, limit }),
-  read: (notificationId: string) => api.post<void>(`/notifications/${id(notificationId)}/read`),
-  readAll: () => api.post<void>('/notifications/read-all'),
+  list: (cursor?: string | null, limit = 20) => api.get<Page<NotificationView> & { unread: number }>('/notifications', { cursor, limit }),
+  read: (notificationId: string) => api.post<NotificationView>(`/notifications/${id(notificationId)}/read`),
+  readAll: () => api.post<{ marked: number }>('/notifications/read-all'),
 };

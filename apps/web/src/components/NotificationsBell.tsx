@@ -16,18 +16,24 @@ export function NotificationsBell() {
   const navigate = useNavigate();
   const { epoch } = useLive();
   const [items, setItems] = useState<NotificationView[]>([]);
+  const [unread, setUnread] = useState(0);
   const [open, setOpen] = useState(false);
 
   const load = useCallback(() => {
     notificationsApi.list().then(
-      (page) => setItems(page.items),
+      (page) => {
+        setItems(page.items);
+        setUnread(page.unread);
+      },
       () => undefined,
     );
   }, []);
   useEffect(load, [load, epoch]);
-  useLiveEvent('notification', (notification) => setItems((prev) => [notification, ...prev.filter((item) => item.id !== notification.id)]));
+  useLiveEvent('notification', (notification) => {
+    setItems((prev) => [notification, ...prev.filter((item) => item.id !== notification.id)]);
+    setUnread((n) => n + 1);
+  });
 
-  const unread = items.filter((item) => !item.readAt).length;
   const openOne = (item: NotificationView) => {
     if (!item.readAt) void notificationsApi.read(item.id).then(load, () => undefined);
     setOpen(false);
