@@ -266,6 +266,7 @@ export const en: Record<MessageKey, string> = {
   'deadline.daysLeft': '{n} working days left',
   'deadline.dueToday': 'due today',
   'deadline.daysOver': '{n} working days overdue',
+  'deadline.met': 'step done',
   'deadline.paused': 'Clock paused',
   'deadline.clock.dispatchBy': 'Dispatch by',
   'deadline.clock.acceptBy': 'Accept by',

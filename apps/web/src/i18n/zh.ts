@@ -264,6 +264,7 @@ export const zh = {
   'deadline.daysLeft': '剩 {n} 个工作日',
   'deadline.dueToday': '今日到期',
   'deadline.daysOver': '已超期 {n} 个工作日',
+  'deadline.met': '本环节已完成',
   'deadline.paused': '计时暂停',
   'deadline.clock.dispatchBy': '分派时限',
   'deadline.clock.acceptBy': '受理时限',

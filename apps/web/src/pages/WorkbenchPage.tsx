@@ -18,8 +18,9 @@ import { useFocusId, useOpenTicket } from '../hooks/useOpenTicket';
 import { useUnitLive } from '../hooks/useUnitLive';
 import { WORKBENCH_TABS, useWorkbenchFilters, type WorkbenchTab } from '../hooks/useWorkbenchFilters';
 import { useI18n, type Translate } from '../i18n';
+import { clockMeasure } from '../lib/clocks';
 
-export function deadlineColumn<T extends Pick<WorkbenchItem, 'nextDeadline' | 'deadlineState' | 'deadlines' | 'paused' | 'trackingCode'>>(t: Translate): ColumnType<T> {
+export function deadlineColumn<T extends Pick<WorkbenchItem, 'nextDeadline' | 'deadlineState' | 'deadlines' | 'paused' | 'trackingCode' | 'kind'>>(t: Translate): ColumnType<T> {
   return {
     key: 'deadline',
     title: t('field.deadline'),
@@ -31,6 +32,7 @@ export function deadlineColumn<T extends Pick<WorkbenchItem, 'nextDeadline' | 'd
           state={row.deadlineState}
           provisional={row.deadlines.provisional}
           paused={row.paused}
+          measure={clockMeasure(row.nextDeadline.clock, row.kind)}
           testId={`deadline-${row.trackingCode}`}
         />
       ) : (

@@ -2,6 +2,7 @@ import { CLOCKS, TERMINAL_STATUSES, type Clock } from '@hub/contracts';
 import { Space, Tag, Typography } from 'antd';
 import type { Ticket } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { clockMeasure, clockRunning } from '../../lib/clocks';
 import { beijing } from '../../lib/time';
 import { DeadlineTag } from '../DeadlineTag';
 
@@ -27,21 +28,32 @@ export function CaseDeadlines({ ticket }: { ticket: Ticket }) {
   const { t } = useI18n();
   const { deadlines, case: handling } = ticket;
   const open = !TERMINAL_STATUSES.includes(ticket.status);
-  const running = CLOCKS.filter((clock) => deadlines[clock]);
+  const transferState = handling.transfer?.state ?? null;
+  const running = (clock: Clock) => open && clockRunning(clock, ticket.status, transferState, deadlines.policeDecisionBy);
+  // the server's colour is the most urgent running clock's; the others get theirs from their share used
+  const nearest = CLOCKS.filter((clock) => deadlines[clock] && running(clock)).sort((a, b) => Date.parse(deadlines[a] as string) - Date.parse(deadlines[b] as string))[0];
+  const shown = CLOCKS.filter((clock) => deadlines[clock]);
   return (
     <Space direction="vertical" size={4} className="deadlines" data-testid="case-deadlines">
-      {running.map((clock) => (
+      {shown.map((clock) => (
         <div key={clock} className="deadline-row case-deadline-row" data-testid={`clock-${clock}`}>
           <Typography.Text type="secondary">{t(`deadline.clock.${clock}`)}</Typography.Text>
           <span>{beijing(deadlines[clock])}</span>
-          {open ? (
-            <DeadlineTag at={deadlines[clock] as string} provisional={deadlines.provisional} paused={handling.paused !== null} startedAt={clockStart(ticket, clock)} />
+          {running(clock) ? (
+            <DeadlineTag
+              at={deadlines[clock] as string}
+              state={clock === nearest ? ticket.deadlineState : undefined}
+              provisional={deadlines.provisional}
+              paused={handling.paused !== null && (clock === 'acceptBy' || clock === 'resolveBy')}
+              startedAt={clockStart(ticket, clock)}
+              measure={clockMeasure(clock, ticket.kind)}
+            />
           ) : (
-            <Tag bordered={false}>{t('status.CLOSED')}</Tag>
+            <Tag bordered={false}>{t('deadline.met')}</Tag>
           )}
         </div>
       ))}
-      {!running.length && <Typography.Text type="secondary">{t('time.notStarted')}</Typography.Text>}
+      {!shown.length && <Typography.Text type="secondary">{t('time.notStarted')}</Typography.Text>}
       {handling.paused && (
         <Tag color="default" data-testid="case-paused">
           {t('deadline.pausedSince', { reason: t(`pauseReason.${handling.paused.reason}`), at: beijing(handling.paused.from) })}

@@ -9,6 +9,7 @@ import { useKeysetList } from '../../hooks/useKeysetList';
 import { useFocusId, useOpenTicket } from '../../hooks/useOpenTicket';
 import { useUnitLive } from '../../hooks/useUnitLive';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
+import { clockMeasure } from '../../lib/clocks';
 import { DeadlineTag } from '../DeadlineTag';
 import { FlagTags } from '../FlagTags';
 import { ListTable } from '../ListTable';
@@ -23,10 +24,12 @@ export function clockColumn(t: Translate, clock: Clock | 'next', title: MessageK
     title: t(title),
     width: 250,
     render: (_, row) => {
-      const at = clock === 'next' ? row.nextDeadline?.at : row.deadlines[clock];
-      if (!at) return <Typography.Text type="secondary">{t('time.notStarted')}</Typography.Text>;
-      const state = clock === 'next' || row.nextDeadline?.clock === clock ? row.deadlineState : undefined;
-      return <DeadlineTag at={at} state={state} provisional={row.deadlines.provisional} paused={row.paused} testId={`deadline-${row.trackingCode}`} />;
+      const which = clock === 'next' ? row.nextDeadline?.clock : clock;
+      const at = which ? row.deadlines[which] : null;
+      if (!which || !at) return <Typography.Text type="secondary">{t('time.notStarted')}</Typography.Text>;
+      const state = row.nextDeadline?.clock === which ? row.deadlineState : undefined;
+      const measure = clockMeasure(which, row.kind);
+      return <DeadlineTag at={at} state={state} provisional={row.deadlines.provisional} paused={row.paused} measure={measure} testId={`deadline-${row.trackingCode}`} />;
     },
   };
 }
