@@ -1,5 +1,5 @@
 import { api, requestBlob } from './client';
-import type { CalendarDayView, CalendarYearView, FindingView, NotificationView, Page, PauseReason, PoliceDecision, RewardLevel, SubjectTicketView, WorkbenchList } from '@hub/contracts';
+import type { CalendarDayView, CalendarYearView, FindingView, NotificationView, Page, PauseReason, PoliceDecision, RewardLevel, SubjectTicketView, TransferState, WorkbenchList } from '@hub/contracts';
 import type { CloseBody, WorkbenchQuery } from './caseTypes';
 import type { Ticket } from './types';
 
@@ -27,16 +27,16 @@ export const caseApi = {
 
 /** What the case view shows beside the ticket: the subject's other tickets and the unit's findings. */
 export const caseRecordsApi = {
-  subjectTickets: (ticketId: string) => api.get<SubjectTicketView[]>(`/tickets/${id(ticketId)}/subject-tickets`),
-  findings: (ticketId: string) => api.get<FindingView[]>(`/tickets/${id(ticketId)}/findings`),
+  subjectTickets: (ticketId: string) => api.get<{ items: SubjectTicketView[] }>(`/tickets/${id(ticketId)}/subject-tickets`).then((page) => page.items),
+  findings: (ticketId: string) => api.get<{ items: FindingView[] }>(`/tickets/${id(ticketId)}/findings`).then((page) => page.items),
   addFinding: (ticketId: string, text: string, files: File[]) => {
     const form = new FormData();
     form.append('text', text);
     for (const file of files) form.append('files', file, file.name);
     return api.upload<FindingView>(`/tickets/${id(ticketId)}/findings`, form);
   },
-  findingAttachment: (ticketId: string, findingId: string, attachmentId: string) =>
-    requestBlob(`/tickets/${id(ticketId)}/findings/${id(findingId)}/attachments/${id(attachmentId)}`),
+  /** a finding's files are the ticket's attachments */
+  findingAttachment: (ticketId: string, attachmentId: string) => requestBlob(`/tickets/${id(ticketId)}/attachments/${id(attachmentId)}`),
 };
 
 /** The working-day calendar admins keep (holidays and make-up days for years the shipped data lacks). */
@@ -50,13 +50,14 @@ export const calendarApi = {
 /** Lists beyond the unit's own workbench: the police's transfers in, the procuratorate's oversight, overdue tickets. */
 export const transfersApi = {
   approvals: (cursor?: string | null, limit = 50) => api.get<WorkbenchList>('/workbench/tickets', { role: 'lead', transfer: 'PROPOSED', cursor, limit }),
-  police: (state: string | undefined, cursor?: string | null, limit = 50) => api.get<WorkbenchList>('/transfers', { state, cursor, limit }),
-  oversight: (view: OversightView, cursor?: string | null, limit = 50) => api.get<WorkbenchList>(`/oversight/${view}`, { cursor, limit }),
-  overdue: (cursor?: string | null, limit = 50) => api.get<WorkbenchList>('/overdue', { cursor, limit }),
+  police: (state: TransferState, cursor?: string | null, limit = 50) => api.get<WorkbenchList>('/police/transfers', { state, cursor, limit }),
+  oversight: (concern: OversightConcern | undefined, cursor?: string | null, limit = 50) => api.get<WorkbenchList>('/oversight/transfers', { concern, cursor, limit }),
+  overdue: (cursor?: string | null, limit = 50) => api.get<WorkbenchList>('/workbench/overdue', { cursor, limit }),
 };
 
-export const OVERSIGHT_VIEWS = ['transfers', 'refusals', 'not-transferred'] as const;
-export type OversightView = (typeof OVERSIGHT_VIEWS)[number];
+/** The prosecutor's views of GET /oversight/transfers (`concern=`); NOT_TRANSFERRED: penalised, crime-flagged, never transferred. */
+export const OVERSIGHT_CONCERNS = ['PROPOSED', 'TRANSFERRED', 'REFUSED', 'DECLINED', 'NOT_TRANSFERRED'] as const;
+export type OversightConcern = (typeof OVERSIGHT_CONCERNS)[number];
 
 export const notificationsApi = {
   list: (cursor?: string | null, limit = 20) => api.get<Page<NotificationView> & { unread: number }>('/notifications', { cursor, limit }),

@@ -1,3 +1,4 @@
+import type { TransferState } from '@hub/contracts';
 import { Segmented, Typography } from 'antd';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -5,7 +6,7 @@ import { transfersApi } from '../api/workbench';
 import { CaseList, clockColumn, flagsColumn, outcomeColumn, transferColumn } from '../components/workbench/CaseList';
 import { useI18n } from '../i18n';
 
-const STATES = ['WITH_POLICE', 'ACCEPTED', 'DECLINED'] as const;
+const STATES: readonly TransferState[] = ['WITH_POLICE', 'ACCEPTED', 'DECLINED'];
 
 const columns: Parameters<typeof CaseList>[0]['columns'] = (t, c) => [
   clockColumn(t, 'policeDecisionBy', 'deadline.clock.policeDecisionBy'),
@@ -21,7 +22,7 @@ const columns: Parameters<typeof CaseList>[0]['columns'] = (t, c) => [
 export function PoliceTransfersPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const state = (STATES as readonly string[]).includes(params.get('state') ?? '') ? (params.get('state') as string) : 'WITH_POLICE';
+  const state: TransferState = (STATES as readonly string[]).includes(params.get('state') ?? '') ? (params.get('state') as TransferState) : 'WITH_POLICE';
   const fetchPage = useCallback((cursor: string | null) => transfersApi.police(state, cursor), [state]);
   return (
     <CaseList

@@ -36,8 +36,8 @@ export function FindingsPanel({ ticketId, canAdd }: { ticketId: string; canAdd: 
     }
   };
 
-  const download = (finding: FindingView, attachment: FindingView['attachments'][number]) =>
-    caseRecordsApi.findingAttachment(ticketId, finding.id, attachment.id).then((blob) => saveBlob(blob, attachment.fileName), onError);
+  const download = (attachment: FindingView['attachments'][number]) =>
+    caseRecordsApi.findingAttachment(ticketId, attachment.id).then((blob) => saveBlob(blob, attachment.fileName), onError);
 
   const findings = fetched.state === 'ready' ? fetched.data : [];
   return (
@@ -56,7 +56,7 @@ export function FindingsPanel({ ticketId, canAdd }: { ticketId: string; canAdd: 
                 </Typography.Text>
                 <div className="history-reason">{finding.text}</div>
                 {finding.attachments.map((attachment) => (
-                  <Button key={attachment.id} size="small" type="link" icon={<PaperClipOutlined />} onClick={() => download(finding, attachment)}>
+                  <Button key={attachment.id} size="small" type="link" icon={<PaperClipOutlined />} onClick={() => download(attachment)}>
                     {attachment.fileName}
                     {attachment.sizeBytes !== null && ` (${fileSize(attachment.sizeBytes)})`}
                   </Button>
