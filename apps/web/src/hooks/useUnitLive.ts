@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Page, TicketEvent } from '@hub/contracts';
 import { useMe } from '../context/AuthContext';
 import { useLiveEvent } from '../context/LiveContext';
+import { mergeHead } from '../lib/mergeHead';
 import type { KeysetList } from './useKeysetList';
 
 const FLUSH_MS = 300;
@@ -9,27 +10,6 @@ const FLUSH_MS = 300;
 /** True when the event is about a ticket the unit leads or assists on (the socket sends only those, but a supervisor's sends all). */
 export function concernsUnit(event: TicketEvent, unit: string | null): boolean {
   return unit === null || event.leadUnit === unit || (event.assistUnits ?? []).includes(unit);
-}
-
-/**
- * Merges the list's first page, fetched again, into what is shown: rows it holds are refreshed,
- * rows new to it are placed where the page puts them, rows that left it (changed ones only) are dropped.
- * Rows the reader loaded further down stay as they are.
- */
-export function mergeHead<T extends { id: string }>(items: T[], head: T[], changed: ReadonlySet<string>, complete: boolean): T[] {
-  if (complete) return head;
-  const fresh = new Map(head.map((row) => [row.id, row]));
-  const known = new Set(items.map((row) => row.id));
-  const lastHeadIndex = items.findIndex((row) => row.id === head[head.length - 1]?.id);
-  const kept = items.filter((row, index) => fresh.has(row.id) || !changed.has(row.id) || (lastHeadIndex >= 0 && index > lastHeadIndex));
-  const next = kept.map((row) => fresh.get(row.id) ?? row);
-  head.forEach((row, index) => {
-    if (known.has(row.id)) return;
-    const after = head.slice(index + 1).find((later) => next.some((existing) => existing.id === later.id));
-    const at = after ? next.findIndex((existing) => existing.id === after.id) : Math.min(next.length, index);
-    next.splice(at, 0, row);
-  });
-  return next;
 }
 
 /** Keeps a unit's list current from the live socket: a dispatched ticket appears without reload. */
