@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { CasesWorkerModule } from '@hub/cases';
 import { CoreModule, OutboxRelay } from '@hub/core';
 import { RoutingWorkerModule } from '@hub/routing';
 import { TicketPipelineModule } from '@hub/tickets';
 
-/** The queue process: the outbox relay, the ticket pipeline (prepare, classify and route), retraining; no HTTP. */
+/** The queue process: the outbox relay, the ticket pipeline (prepare, classify and route), retraining, deadline timers; no HTTP. */
 @Module({
-  imports: [CoreModule, TicketPipelineModule, RoutingWorkerModule],
+  imports: [CoreModule, TicketPipelineModule, RoutingWorkerModule, CasesWorkerModule],
   providers: [OutboxRelay],
 })
 export class WorkerModule {}

@@ -3,3 +3,5 @@ export * from './staff';
 export * from './test-app';
 export * from './test-environment';
 export * from './wait-for';
+export * from './case-builders';
+export * from './test-time';

@@ -51,6 +51,8 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   @Transform(toInt) @IsInt() @Min(100) OUTBOX_POLL_MS = 250;
   @Transform(toInt) @IsInt() @Min(1) WORKER_CONCURRENCY = 8;
+  /** how often each worker re-arms deadline timers from PostgreSQL */
+  @Transform(toInt) @IsInt() @Min(200) CLOCK_RECONCILE_MS = 30000;
   /** load demo tickets at setup */
   @IsIn(['true', 'false']) DEMO_DATA = 'false';
 }
