@@ -96,7 +96,7 @@ test('a stale move is refused in plain words and the ticket reloaded', async ({ 
   await expect(page.getByTestId('case-status')).toHaveText('已分派');
   const seen = Number(await page.getByTestId('case-view').getAttribute('data-version'));
 
-  await actAs(request, handler, pushed.ticketId, 'assist', { unit: 'FSO@220100', note: '请协助抽检' });
+  await actAs(request, handler, pushed.ticketId, 'assist', { unit: 'IPO@220100', note: '请协助核查商标' });
   await page.getByTestId('case-accept').click();
 
   await expect(page.getByTestId('case-refusal')).toHaveText('他人刚刚修改了此工单，已重新加载最新内容，请核对后再操作。');
@@ -109,6 +109,7 @@ test('a stale move is refused in plain words and the ticket reloaded', async ({ 
 
 test('workbench tabs and the deadline filter live in the URL; the ? overlay lists the case keys', async ({ page }) => {
   await login(page, AIC_HANDLER);
+  await expect(page.getByTestId('workbench-list')).toBeVisible();
   await page.keyboard.press('2');
   await expect(page).toHaveURL(/tab=progress/);
   await page.getByTestId('filter-deadline').getByText('临期').click();

@@ -112,8 +112,8 @@ export function PauseDialog({ busy, onSubmit, onClose }: DialogProps<PauseReason
         <Form.Item name="reason" label={t('case.pause.reason')} extra={t('case.pause.hint')} rules={[{ required: true, message: t('form.choose', { field: t('case.pause.reason') }) }]}>
           <Radio.Group data-testid="pause-reason">
             {PAUSE_REASONS.map((reason) => (
-              <Radio key={reason} value={reason} data-testid={`pause-${reason}`}>
-                {t(`pauseReason.${reason}`)}
+              <Radio key={reason} value={reason}>
+                <span data-testid={`pause-${reason}`}>{t(`pauseReason.${reason}`)}</span>
               </Radio>
             ))}
           </Radio.Group>

@@ -75,8 +75,8 @@ export function CloseDialog({ reportKind, busy, onSubmit, onClose }: CloseDialog
         <Form.Item name="outcome" label={t('case.close.outcome')} rules={[{ required: true, message: t('form.choose', { field: t('case.close.outcome') }) }]}>
           <Radio.Group optionType="button" buttonStyle="solid" data-testid="close-outcome">
             {CLOSE_OUTCOMES.map((value) => (
-              <Radio.Button key={value} value={value} data-testid={`outcome-${value}`}>
-                {t(`outcome.${value}`)}
+              <Radio.Button key={value} value={value}>
+                <span data-testid={`outcome-${value}`}>{t(`outcome.${value}`)}</span>
               </Radio.Button>
             ))}
           </Radio.Group>
@@ -99,8 +99,8 @@ export function CloseDialog({ reportKind, busy, onSubmit, onClose }: CloseDialog
             <Form.Item name="penalties" label={t('case.close.penalties')} rules={[{ required: true, type: 'array', min: 1, message: t('case.close.penaltiesRequired') }]}>
               <Checkbox.Group data-testid="close-penalties">
                 {PENALTY_TYPES.map((penalty) => (
-                  <Checkbox key={penalty} value={penalty} data-testid={`penalty-${penalty}`}>
-                    {t(`penalty.${penalty}`)}
+                  <Checkbox key={penalty} value={penalty}>
+                    <span data-testid={`penalty-${penalty}`}>{t(`penalty.${penalty}`)}</span>
                   </Checkbox>
                 ))}
               </Checkbox.Group>
