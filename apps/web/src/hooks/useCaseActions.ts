@@ -27,6 +27,7 @@ interface Options {
   ticket: Ticket;
   reload: () => Promise<void>;
   replace: (ticket: Ticket) => void;
+  expectOwnMove?: (on: boolean) => void;
 }
 
 /**
@@ -34,7 +35,7 @@ interface Options {
  * ticket reloaded, so the screen shows what the server holds; a 422 stays in its dialog for correction.
  * Resolves true when the dialog may close.
  */
-export function useCaseActions({ ticket, reload, replace }: Options) {
+export function useCaseActions({ ticket, reload, replace, expectOwnMove }: Options) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const onError = useErrorHandler();
@@ -44,6 +45,7 @@ export function useCaseActions({ ticket, reload, replace }: Options) {
   const run = async (action: CaseAction, call: (version: number) => Promise<Ticket>): Promise<boolean> => {
     setBusy(action);
     setRefusal(null);
+    expectOwnMove?.(true);
     try {
       const updated = await call(ticket.version);
       replace(updated);
@@ -60,6 +62,7 @@ export function useCaseActions({ ticket, reload, replace }: Options) {
       return false;
     } finally {
       setBusy(null);
+      expectOwnMove?.(false);
     }
   };
 

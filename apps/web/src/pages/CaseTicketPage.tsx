@@ -46,7 +46,7 @@ export function CaseTicketPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const me = useMe();
-  const { load, reload, replace } = useTicket(id);
+  const { load, reload, replace, expectOwnMove } = useTicket(id);
   const back = useBack(homeOf(me.roles));
 
   if (load.state === 'loading') return <Spin size="large" className="page-spin" />;
@@ -57,7 +57,7 @@ export function CaseTicketPage() {
       </div>
     );
   }
-  return <CaseView key={id} ticket={load.ticket} reload={reload} replace={replace} back={back} />;
+  return <CaseView key={id} ticket={load.ticket} reload={reload} replace={replace} expectOwnMove={expectOwnMove} back={back} />;
 }
 
 /** The buttons a role has on the case view (all shown, some greyed out by the state). */
@@ -74,16 +74,18 @@ interface CaseViewProps {
   ticket: Ticket;
   reload: () => Promise<void>;
   replace: (ticket: Ticket) => void;
+  expectOwnMove: (on: boolean) => void;
   back: () => void;
 }
 
-function CaseView({ ticket, reload, replace, back }: CaseViewProps) {
+function CaseView({ ticket, reload, replace, expectOwnMove, back }: CaseViewProps) {
   const { t } = useI18n();
   const me = useMe();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const { busy, refusal, dismiss, run } = useCaseActions({ ticket, reload, replace });
+  const { busy, refusal, dismiss, run } = useCaseActions({ ticket, reload, replace, expectOwnMove });
   const enabled = caseActions(ticket, me);
-  const shown = shownActions(me.roles, ticket.case.paused !== null);
+  // a ticket the caller can no longer move (closed, with the police, another unit's turn) shows no buttons
+  const shown = Object.values(enabled).some(Boolean) || busy ? shownActions(me.roles, ticket.case.paused !== null) : [];
   const id = ticket.id;
   const closeWhenDone = (done: boolean) => done && setDialog(null);
 
@@ -115,7 +117,7 @@ function CaseView({ ticket, reload, replace, back }: CaseViewProps) {
           {ticket.outcome && <Tag color="green">{t(`outcome.${ticket.outcome}`)}</Tag>}
           <FlagTags flags={ticket.flags} />
         </Space>
-        {shown.length > 0 ? <CaseActionBar shown={shown} enabled={enabled} busy={busy} onAction={start} /> : <Tag>{t('case.readOnly')}</Tag>}
+        {shown.length > 0 ? <CaseActionBar shown={shown} enabled={enabled} busy={busy} onAction={start} /> : <Tag data-testid="case-read-only">{t('case.readOnly')}</Tag>}
       </div>
       {refusal && <Alert type="warning" showIcon closable onClose={dismiss} message={refusal.text} data-testid="case-refusal" data-code={refusal.code} />}
       <Row gutter={12} className="ticket-columns">

@@ -1,5 +1,5 @@
 import { CLOCKS, TERMINAL_STATUSES, type Clock } from '@hub/contracts';
-import { Space, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import type { Ticket } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { clockMeasure, clockRunning } from '../../lib/clocks';
@@ -34,9 +34,9 @@ export function CaseDeadlines({ ticket }: { ticket: Ticket }) {
   const nearest = CLOCKS.filter((clock) => deadlines[clock] && running(clock)).sort((a, b) => Date.parse(deadlines[a] as string) - Date.parse(deadlines[b] as string))[0];
   const shown = CLOCKS.filter((clock) => deadlines[clock]);
   return (
-    <Space direction="vertical" size={4} className="deadlines" data-testid="case-deadlines">
+    <div className="case-deadlines" data-testid="case-deadlines">
       {shown.map((clock) => (
-        <div key={clock} className="deadline-row case-deadline-row" data-testid={`clock-${clock}`}>
+        <div key={clock} className="case-deadline-row" data-testid={`clock-${clock}`}>
           <Typography.Text type="secondary">{t(`deadline.clock.${clock}`)}</Typography.Text>
           <span>{beijing(deadlines[clock])}</span>
           {running(clock) ? (
@@ -53,14 +53,18 @@ export function CaseDeadlines({ ticket }: { ticket: Ticket }) {
           )}
         </div>
       ))}
-      {!shown.length && <Typography.Text type="secondary">{t('time.notStarted')}</Typography.Text>}
+      {!shown.length && (
+        <Typography.Text type="secondary" className="case-deadline-note">
+          {t('time.notStarted')}
+        </Typography.Text>
+      )}
       {handling.paused && (
-        <Tag color="default" data-testid="case-paused">
+        <Tag color="default" className="case-deadline-note" data-testid="case-paused">
           {t('deadline.pausedSince', { reason: t(`pauseReason.${handling.paused.reason}`), at: beijing(handling.paused.from) })}
         </Tag>
       )}
       {handling.pauses.filter((pause) => pause.to).length > 0 && (
-        <Typography.Text type="secondary" className="field-note">
+        <Typography.Text type="secondary" className="field-note case-deadline-note">
           {t('deadline.pauseHistory')}：
           {handling.pauses
             .filter((pause) => pause.to)
@@ -68,6 +72,6 @@ export function CaseDeadlines({ ticket }: { ticket: Ticket }) {
             .join('；')}
         </Typography.Text>
       )}
-    </Space>
+    </div>
   );
 }
