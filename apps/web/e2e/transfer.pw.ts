@@ -16,7 +16,7 @@ test('a transfer to the police goes through unit-head approval and police accept
   await handler.getByTestId('transfer-dialog-reason').fill('仓库查获假冒奶粉 2000 余罐，货值超过 20 万元，涉嫌销售伪劣产品罪');
   await screen(handler, 'case-transfer-dialog');
   await handler.getByTestId('transfer-dialog-submit').click();
-  await expect(handler.getByTestId('case-transfer')).toContainText('待单位负责人审批');
+  await expect(handler.getByTestId('case-transfer-state')).toContainText('待单位负责人审批');
   await expect(handler.getByTestId('clock-transferDecisionBy')).toBeVisible();
 
   const head = await (await browser.newContext()).newPage();
@@ -31,7 +31,7 @@ test('a transfer to the police goes through unit-head approval and police accept
   await head.keyboard.press('y');
   await head.getByTestId('approve-dialog-submit').click();
   await expect(head.getByTestId('case-status')).toHaveText('已移送公安');
-  await expect(head.getByTestId('case-transfer')).toContainText('已移交公安，待决定');
+  await expect(head.getByTestId('case-transfer-state')).toContainText('已移交公安，待决定');
   await screen(head, 'case-transferred');
 
   const police = await (await browser.newContext()).newPage();

@@ -13,7 +13,7 @@ test('the unit head is told of a transfer proposal live, in the bell', async ({ 
   const bell = page.getByTestId('notifications-bell');
   await expect(page.locator('.ant-badge').filter({ has: bell }).locator('.ant-badge-count')).toBeVisible();
   await bell.click();
-  const notice = page.getByTestId('notifications').getByText(pushed.trackingCode);
+  const notice = page.getByTestId('notification-TRANSFER_PROPOSED').filter({ hasText: pushed.trackingCode });
   await expect(notice).toBeVisible();
   await screen(page, 'notifications');
   await notice.click();
@@ -40,11 +40,11 @@ test('an admin sees which years the calendar covers and enters a day of the miss
   await expect(page.getByTestId('holiday-missing-2027')).toContainText('2027 年的节假日安排尚未录入');
   await page.getByTestId('holiday-year-2027').click();
   await expect(page).toHaveURL(/year=2027/);
+  await page.getByTestId('holiday-name').fill('元旦');
   await page.getByTestId('holiday-date').click();
   await page.keyboard.type('2027-01-01');
+  // Enter takes the typed date and submits the form, as the add button does
   await page.keyboard.press('Enter');
-  await page.getByTestId('holiday-name').fill('元旦');
-  await page.getByTestId('holiday-add').click();
   const row = page.getByTestId('holiday-days').getByRole('row', { name: /2027-01-01/ });
   await expect(row).toContainText('元旦');
   await expect(row).toContainText('放假');

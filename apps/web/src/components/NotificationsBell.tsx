@@ -50,10 +50,7 @@ export function NotificationsBell() {
           renderItem={(item) => (
             <List.Item className={item.readAt ? 'notification read' : 'notification'} onClick={() => openOne(item)} data-testid={`notification-${item.kind}`}>
               <Space direction="vertical" size={0}>
-                <Space size={6}>
-                  <Tag color={KIND_COLORS[item.kind]}>{item.title}</Tag>
-                  {item.trackingCode && <span className="mono">{item.trackingCode}</span>}
-                </Space>
+                <Tag color={KIND_COLORS[item.kind]}>{item.title}</Tag>
                 <Typography.Text>{item.body}</Typography.Text>
                 <Typography.Text type="secondary" className="field-note">
                   {beijing(item.createdAt)}

@@ -25,7 +25,7 @@ export function CaseHandling({ ticket }: { ticket: Ticket }) {
       </Descriptions.Item>
       {transfer && (
         <Descriptions.Item label={t('field.transfer')} span={2}>
-          <Space direction="vertical" size={2} data-testid="case-transfer">
+          <Space direction="vertical" size={2} data-testid="case-transfer-state">
             <Space size={6} wrap>
               <Tag color={transfer.state === 'ACCEPTED' ? 'purple' : transfer.state === 'PROPOSED' || transfer.state === 'WITH_POLICE' ? 'blue' : 'volcano'}>
                 {t(`transferState.${transfer.state}`)}
