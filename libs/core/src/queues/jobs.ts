@@ -58,17 +58,7 @@ export interface PipelineOutboxPayload {
   job: TicketJobName;
 }
 
-export type TicketEventName = 'ticket.created' | 'ticket.updated';
-
-export interface TicketEventPayload {
-  event: TicketEventName;
-  id: string;
-  trackingCode: string;
-  status: string;
-  version: number;
-  leadUnit: string | null;
-  assistUnits: string[];
-}
+export type { TicketEventName, TicketEventPayload } from '@hub/contracts';
 
 /** Redis pub/sub channel the gateway listens on (prefixed per deployment). */
 export const eventsChannel = (prefix: string) => `${prefix}:events`;
