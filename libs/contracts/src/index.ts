@@ -99,6 +99,8 @@ export const REWARD_LEVELS = ['L1', 'L2', 'L3'] as const;
 export type RewardLevel = (typeof REWARD_LEVELS)[number];
 export const REWARD_STATES = ['PROPOSED', 'APPROVED', 'NOTIFIED', 'CLAIMED', 'PAID', 'REJECTED', 'EXPIRED'] as const;
 export type RewardState = (typeof REWARD_STATES)[number];
+/** From this amount (¥500,000) a reward needs FINANCE's approval after the reward officer's, and FINANCE sees it. */
+export const FINANCE_APPROVAL_FROM_FEN = 50_000_000;
 
 // ── deadlines ────────────────────────────────────────────────────────────────
 

@@ -9,6 +9,7 @@ import { decodeRawPreview, maskReporterIn } from './raw-preview';
 import { appendHistory } from './ticket-history.writer';
 import { ReporterSecret, TicketEntity } from './ticket.entity';
 import { toTicketView, TicketView } from './ticket-view';
+import { rewardOnTicket } from './ticket-reward';
 import { visibilityClause } from './ticket-visibility';
 
 /** Who has the ticket open in the console (claims are the console's; shown with the ticket). */
@@ -30,7 +31,7 @@ export class TicketsService {
       [id],
     );
     const claim = claims[0] ? { userId: claims[0].user_id, displayName: claims[0].display_name, expiresAt: claims[0].expires_at.toISOString() } : null;
-    return { ...ticket, claim };
+    return { ...ticket, reward: await rewardOnTicket(this.db, viewer, ticket), claim };
   }
 
   async findByFeedRecord(viewer: Viewer, feed: string, externalId: string): Promise<{ items: TicketView[]; total: number }> {

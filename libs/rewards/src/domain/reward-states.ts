@@ -1,5 +1,7 @@
-export const REWARD_STATES = ['PROPOSED', 'APPROVED', 'NOTIFIED', 'CLAIMED', 'PAID', 'REJECTED', 'EXPIRED'] as const;
-export type RewardState = (typeof REWARD_STATES)[number];
+import type { RewardState } from '@hub/contracts';
+
+export { REWARD_STATES } from '@hub/contracts';
+export type { RewardState } from '@hub/contracts';
 
 /** Where each reward state may go (workflows.md "Rewards for tips"). */
 const TRANSITIONS: Record<RewardState, readonly RewardState[]> = {
