@@ -5,3 +5,4 @@ export * from './test-environment';
 export * from './wait-for';
 export * from './api-process';
 export * from './tip-builders';
+export * from './case-driver';
