@@ -21,7 +21,7 @@ const REWARD_CORE = [RewardsService, RewardRecords, RewardLedger, RewardNotices,
   imports: [TicketsModule, AuthModule],
   controllers: [PublicTipsController, RewardsController, BudgetsController],
   providers: [...REWARD_CORE, PublicTipsService, TipLookupLimits],
-  exports: [RewardsService, RewardRecords],
+  exports: [RewardsService, RewardRecords, RewardLedger],
 })
 export class RewardsModule {}
 
