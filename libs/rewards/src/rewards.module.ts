@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@hub/auth';
+import { CalendarModule } from '@hub/calendar';
 import { TicketPipelineModule, TicketsModule } from '@hub/tickets';
 import { RewardLedger } from './ledger/reward-ledger.service';
 import { TipsterReceiptStep } from './notify/tipster-receipt.step';
@@ -18,7 +19,7 @@ const REWARD_CORE = [RewardsService, RewardRecords, RewardLedger, RewardNotices,
 
 /** API side: the public portal, reward approvals, budgets and the ledger. Exports RewardsService for the case handling's hook. */
 @Module({
-  imports: [TicketsModule, AuthModule],
+  imports: [TicketsModule, AuthModule, CalendarModule],
   controllers: [PublicTipsController, RewardsController, BudgetsController],
   providers: [...REWARD_CORE, PublicTipsService, TipLookupLimits],
   exports: [RewardsService, RewardRecords, RewardLedger],
@@ -27,7 +28,7 @@ export class RewardsModule {}
 
 /** Worker side: receipts by SMS for hotline tips, the expiry and notice sweep. */
 @Module({
-  imports: [TicketsModule, TicketPipelineModule, AuthModule],
+  imports: [TicketsModule, TicketPipelineModule, AuthModule, CalendarModule],
   providers: [...REWARD_CORE, TipsterReceiptStep, RewardSweepProcessor],
   exports: [RewardsService],
 })
