@@ -212,6 +212,22 @@ describe('rewards: from a portal tip to the payout, every fen in the ledger', ()
     expect(history.find((h) => h.action === 'REWARD_NOT_ELIGIBLE')?.reason).toContain('只有举报');
   });
 
+  it('rewards the earliest report of a matter, also when it was merged into a later ticket', async () => {
+    const earlier = await submitTip(tipBody({ reporter: namedReporter('周晓燕', '13604312233', '220102199003071235') }));
+    clearValues.push('周晓燕', '13604312233');
+    const later = await submitTip();
+    const version = (await http().get(`/api/v1/tickets/${earlier.ticketId}`).set(as(operator)).expect(200)).body.version;
+    await http().post(`/api/v1/console/tickets/${earlier.ticketId}/claim`).set(as(operator)).expect(200);
+    await http().post(`/api/v1/console/tickets/${earlier.ticketId}/merge`).set(as(operator)).send({ version, masterId: later.ticketId }).expect(200);
+    await closeCase(app, later.ticketId, { outcome: 'PENALIZED', fineFen: yuan(300_000), rewardLevel: 'L2' });
+    const rewards = (await http().get('/api/v1/rewards').set(as(officer)).expect(200)).body.items.filter((r: { ticketId: string }) => [earlier.ticketId, later.ticketId].includes(r.ticketId));
+    expect(rewards).toEqual([expect.objectContaining({ ticketId: earlier.ticketId, amountFen: yuan(9_000), state: 'PROPOSED' })]);
+    expect((await status(earlier)).reward).toMatchObject({ state: 'PROPOSED', amountFen: yuan(9_000) });
+    expect((await status(later)).reward).toBeNull();
+    expect((await status(earlier)).statusText).toBe('已与反映同一事项的工单合并办理：已办结');
+    expect((await http().get(`/api/v1/tickets/${later.ticketId}`).set(as(handler)).expect(200)).body.reward).toMatchObject({ amountFen: yuan(9_000) });
+  });
+
   it('keeps the ledger append-only and budgets only for ADMIN', async () => {
     await expect(db.query(`UPDATE reward_ledger SET amount_fen = 1`)).rejects.toThrow(/append-only/);
     await expect(db.query(`DELETE FROM reward_ledger`)).rejects.toThrow(/append-only/);
