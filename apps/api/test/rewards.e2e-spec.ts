@@ -42,7 +42,7 @@ describe('rewards: from a portal tip to the payout, every fen in the ledger', ()
   };
   const closedTip = async (close: CaseClose, body?: Record<string, unknown>) => {
     const tip = await submitTip(body);
-    await closeCase(app, tip.ticketId, close);
+    await closeCase(app, tip.ticketId, close, handler);
     const list = (await http().get(`/api/v1/rewards?ticketId=${tip.ticketId}`).set(as(officer)).expect(200)).body;
     return { ...tip, reward: list.items[0] };
   };
@@ -204,12 +204,13 @@ describe('rewards: from a portal tip to the payout, every fen in the ledger', ()
   });
 
   it('rewards only a penalized report, and writes why a proposal was refused', async () => {
-    const mediated = await closedTip({ outcome: 'MEDIATED', rewardLevel: 'L1' });
-    expect(mediated.reward).toBeUndefined();
-    const complaint = await closedTip({ outcome: 'PENALIZED', rewardLevel: 'L1' }, tipBody({ kind: 'COMPLAINT' }));
+    const noCase = await closedTip({ outcome: 'NO_CASE', rewardLevel: 'L1' });
+    expect(noCase.reward).toBeUndefined();
+    const history = (await http().get(`/api/v1/tickets/${noCase.ticketId}/history`).set(as(operator)).expect(200)).body as Array<{ action: string; reason: string }>;
+    expect(history.find((h) => h.action === 'REWARD_NOT_ELIGIBLE')?.reason).toContain('NO_CASE');
+    const complaint = await closedTip({ outcome: 'PENALIZED', fineFen: yuan(10_000), rewardLevel: 'L1' }, tipBody({ kind: 'COMPLAINT' }));
     expect(complaint.reward).toBeUndefined();
-    const history = (await http().get(`/api/v1/tickets/${complaint.ticketId}/history`).set(as(operator)).expect(200)).body as Array<{ action: string; reason: string }>;
-    expect(history.find((h) => h.action === 'REWARD_NOT_ELIGIBLE')?.reason).toContain('只有举报');
+    expect((await http().get(`/api/v1/tickets/${complaint.ticketId}`).set(as(handler)).expect(200)).body).toMatchObject({ status: 'CLOSED', outcome: 'PENALIZED', reward: null });
   });
 
   it('rewards the earliest report of a matter, also when it was merged into a later ticket', async () => {
@@ -219,7 +220,7 @@ describe('rewards: from a portal tip to the payout, every fen in the ledger', ()
     const version = (await http().get(`/api/v1/tickets/${earlier.ticketId}`).set(as(operator)).expect(200)).body.version;
     await http().post(`/api/v1/console/tickets/${earlier.ticketId}/claim`).set(as(operator)).expect(200);
     await http().post(`/api/v1/console/tickets/${earlier.ticketId}/merge`).set(as(operator)).send({ version, masterId: later.ticketId }).expect(200);
-    await closeCase(app, later.ticketId, { outcome: 'PENALIZED', fineFen: yuan(300_000), rewardLevel: 'L2' });
+    await closeCase(app, later.ticketId, { outcome: 'PENALIZED', fineFen: yuan(300_000), rewardLevel: 'L2' }, handler);
     const rewards = (await http().get('/api/v1/rewards').set(as(officer)).expect(200)).body.items.filter((r: { ticketId: string }) => [earlier.ticketId, later.ticketId].includes(r.ticketId));
     expect(rewards).toEqual([expect.objectContaining({ ticketId: earlier.ticketId, amountFen: yuan(9_000), state: 'PROPOSED' })]);
     expect((await status(earlier)).reward).toMatchObject({ state: 'PROPOSED', amountFen: yuan(9_000) });

@@ -1,7 +1,7 @@
 import { ERROR_CODES, TransferState } from '@hub/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Conflict, NotFound } from '@hub/core';
+import { Conflict, NotFound, TimeSource } from '@hub/core';
 import { dispatchClocks } from './clocks/clock-rules';
 import { TicketClocks } from './clocks/ticket-clocks.service';
 import { EventTicket, emitTicketEvent, EVENT_TICKET_COLUMNS, eventTicketFrom } from './ticket-events';
@@ -84,7 +84,10 @@ function assertVersion(current: LockedTicket, expected: number | undefined): voi
 /** Every status change: state machine, optimistic version, append-only history and a live event, in the caller's transaction. */
 @Injectable()
 export class TicketTransitions {
-  constructor(private readonly clocks: TicketClocks) {}
+  constructor(
+    private readonly clocks: TicketClocks,
+    private readonly time: TimeSource,
+  ) {}
 
   async transition(tx: EntityManager, ticketId: string, request: TransitionRequest) {
     const current = await this.lock(tx, ticketId);
@@ -124,7 +127,7 @@ export class TicketTransitions {
 
   /** Sends a ticket to its units and starts the clocks that run from dispatch. */
   async dispatch(tx: EntityManager, ticketId: string, kind: Kind, request: DispatchRequest) {
-    const now = new Date();
+    const now = this.time.now();
     const updated = await this.transition(tx, ticketId, {
       to: 'DISPATCHED',
       actor: request.actor,

@@ -34,6 +34,14 @@ export class TicketsService {
     return { ...ticket, reward: await rewardOnTicket(this.db, viewer, ticket), claim };
   }
 
+  /** 404 unless the caller may see the ticket (a hidden ticket answers like a missing one). */
+  async assertVisible(viewer: Viewer, id: string): Promise<void> {
+    if (!isUuid(id)) throw NotFound('Ticket not found');
+    const scope = visibilityClause(viewer, 2);
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM tickets t WHERE t.id = $1 AND ${scope.sql}`, [id, ...scope.params]);
+    if (rows.length === 0) throw NotFound('Ticket not found');
+  }
+
   async findByFeedRecord(viewer: Viewer, feed: string, externalId: string): Promise<{ items: TicketView[]; total: number }> {
     const ticket = await this.findVisible(viewer, 't.feed = $1 AND t.external_id = $2', [feed, externalId]).catch(() => null);
     const items = ticket ? [toTicketView(ticket)] : [];

@@ -1,9 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Clock, DeadlineState } from '@hub/contracts';
+import { TimeSource } from '@hub/core';
 import { HolidayCalendar } from '@hub/calendar/holiday-calendar.service';
 import { calendarDaysBetween, WorkingDayCalendar } from '@hub/calendar/working-days';
-import { ClockMeasure, ClockSpec, dueOf, isWorse, PAUSABLE_CLOCKS, warnAtOf } from './clock-rules';
+import { ClockMeasure, ClockSpec, dueOf, isWorse, levelAt, PAUSABLE_CLOCKS, warnAtOf } from './clock-rules';
 
 /** A running clock the escalation worker must fire at `at`. */
 export interface ClockTimer {
@@ -45,7 +46,10 @@ const CLOCK_COLUMNS: Record<Clock, string> = {
  */
 @Injectable()
 export class TicketClocks implements OnModuleInit {
-  constructor(private readonly holidays: HolidayCalendar) {}
+  constructor(
+    private readonly holidays: HolidayCalendar,
+    private readonly time: TimeSource,
+  ) {}
 
   onModuleInit(): void {
     this.holidays.onChange((tx, calendar) => this.recomputeProvisional(tx, calendar));
@@ -91,13 +95,16 @@ export class TicketClocks implements OnModuleInit {
     await tx.query(`UPDATE ticket_clocks SET paused_at = $3, updated_at = now() WHERE ticket_id = $1 AND clock = ANY($2) AND stopped_at IS NULL AND paused_at IS NULL`, [ticketId, PAUSABLE_CLOCKS, at]);
   }
 
-  /** Ends a pause: each paused clock moves by the time paused, in its own measure. Answers the working days paused. */
-  async resume(tx: EntityManager, ticketId: string, pausedAt: Date, at: Date): Promise<number> {
+  /** Ends a pause: each paused clock moves by the time it was paused, in its own measure. Answers the most working days any moved. */
+  async resume(tx: EntityManager, ticketId: string, at: Date): Promise<number> {
     const calendar = await this.calendar(tx);
-    const workingDays = calendar.workingDaysBetween(pausedAt, at);
     const rows: ClockRow[] = await tx.query(`SELECT * FROM ticket_clocks WHERE ticket_id = $1 AND paused_at IS NOT NULL AND stopped_at IS NULL FOR UPDATE`, [ticketId]);
+    let workingDays = 0;
     for (const row of rows) {
-      const moved = row.measure === 'WORKING_DAYS' ? workingDays : row.measure === 'DAYS' ? calendarDaysBetween(pausedAt, at) : Math.ceil((at.getTime() - pausedAt.getTime()) / 3600000);
+      const from = row.paused_at as Date;
+      const days = calendar.workingDaysBetween(from, at);
+      workingDays = Math.max(workingDays, days);
+      const moved = row.measure === 'WORKING_DAYS' ? days : row.measure === 'DAYS' ? calendarDaysBetween(from, at) : Math.ceil((at.getTime() - from.getTime()) / 3600000);
       await tx.query(`UPDATE ticket_clocks SET extension = extension + $3, paused_at = NULL WHERE ticket_id = $1 AND clock = $2`, [ticketId, row.clock, moved]);
     }
     await this.recompute(tx, ticketId, calendar);
@@ -143,8 +150,8 @@ export class TicketClocks implements OnModuleInit {
       const due = dueOf(row, row.started_at, row.extension, calendar);
       if (due.at.getTime() === row.due_at.getTime() && due.provisional === row.provisional) continue;
       const warnAt = warnAtOf(row.started_at, due.at);
-      // a clock moved later drops back to the colour it has now
-      const level: DeadlineState = Date.now() > due.at.getTime() ? row.level : Date.now() >= warnAt.getTime() ? (row.level === 'overdue' ? 'warning' : row.level) : 'ok';
+      // a clock that moved drops back to the colour it has now; escalation raises it again
+      const level: DeadlineState = isWorse(row.level, levelAt(this.time.now(), warnAt, due.at)) ? levelAt(this.time.now(), warnAt, due.at) : row.level;
       await tx.query(`UPDATE ticket_clocks SET due_at = $3, warn_at = $4, provisional = $5, level = $6, updated_at = now() WHERE ticket_id = $1 AND clock = $2`, [
         ticketId,
         row.clock,
