@@ -203,6 +203,28 @@ describe('rewards: from a portal tip to the payout, every fen in the ledger', ()
     expect((await reconciled()).ok).toBe(true);
   });
 
+  it('proposes the level given at the transfer approval once the police accept the case (TRANSFERRED, floor without a fine)', async () => {
+    const [head, police] = await Promise.all([
+      staffToken(app, { username: 'aic.cc.head', roles: ['UNIT_HEAD'], unit: 'AIC@220100' }),
+      staffToken(app, { username: 'police.cc', roles: ['POLICE_LIAISON'], unit: 'POLICE@220100' }),
+    ]);
+    const tip = await submitTip();
+    const act = async (token: string, action: string, body: Record<string, unknown> = {}) => {
+      const { version } = (await http().get(`/api/v1/tickets/${tip.ticketId}`).set(as(token)).expect(200)).body;
+      return http().post(`/api/v1/tickets/${tip.ticketId}/${action}`).set(as(token)).send({ version, ...body }).expect(200);
+    };
+    await act(handler, 'accept');
+    await act(handler, 'file-case', { caseNumber: '长市监立〔2026〕900号' });
+    await act(handler, 'transfer', { reason: '涉案金额巨大，涉嫌生产销售伪劣产品罪' });
+    await act(head, 'transfer/approve', { rewardLevel: 'L2' });
+    expect((await http().get(`/api/v1/rewards?ticketId=${tip.ticketId}`).set(as(officer)).expect(200)).body.items).toEqual([]);
+    const closed = (await act(police, 'transfer/decide', { decision: 'ACCEPTED', reason: '符合立案标准，予以立案' })).body;
+    expect(closed).toMatchObject({ status: 'CLOSED', outcome: 'TRANSFERRED' });
+    const [reward] = (await http().get(`/api/v1/rewards?ticketId=${tip.ticketId}`).set(as(officer)).expect(200)).body.items;
+    expect(reward).toMatchObject({ state: 'PROPOSED', level: 'L2', amountFen: yuan(3_000), baseFen: 0, department: 'AIC' });
+    expect((await status(tip)).statusText).toBe('已办结');
+  });
+
   it('rewards only a penalized report, and writes why a proposal was refused', async () => {
     const noCase = await closedTip({ outcome: 'NO_CASE', rewardLevel: 'L1' });
     expect(noCase.reward).toBeUndefined();
