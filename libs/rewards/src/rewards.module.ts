@@ -24,7 +24,7 @@ const REWARD_CORE = [RewardsService, RewardRecords, RewardLedger, RewardNotices,
   imports: [TicketsModule, AuthModule, CalendarModule, CasesModule],
   controllers: [PublicTipsController, RewardsController, BudgetsController],
   providers: [...REWARD_CORE, PublicTipsService, TipLookupLimits, RewardOnCaseClosed],
-  exports: [RewardsService, RewardRecords, RewardLedger],
+  exports: [RewardsService, RewardRecords, RewardLedger, PublicTipsService],
 })
 export class RewardsModule {}
 

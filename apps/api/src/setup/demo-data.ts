@@ -9,6 +9,7 @@ import { AppConfig, DomainError } from '@hub/core';
 import { csvUpload, IntakeService } from '@hub/intake';
 import { RewardLedger } from '@hub/rewards';
 import { DEPARTMENT_CODES } from '@hub/taxonomy';
+import { DemoRewards } from './demo-rewards';
 import { beijingDate } from '@hub/tickets';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
@@ -42,6 +43,7 @@ export class DemoData {
     private readonly intake: IntakeService,
     private readonly config: AppConfig,
     private readonly ledger: RewardLedger,
+    private readonly demoRewards: DemoRewards,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -51,7 +53,8 @@ export class DemoData {
     let stored = 0;
     for (const sample of manifest.samples) stored += await this.postSample(sample.feed, sample.file, sample.contentType);
     const budgets = await this.grantBudgets();
-    this.logger.log(`demo data: ${DEMO_USERS.length} staff accounts (password ${DEMO_PASSWORD}), ${stored} sample records, ${budgets} reward budgets`);
+    const rewards = await this.demoRewards.load();
+    this.logger.log(`demo data: ${DEMO_USERS.length} staff accounts (password ${DEMO_PASSWORD}), ${stored} sample records, ${budgets} reward budgets, ${rewards} rewards`);
   }
 
   /** A reward budget for every department this year, once. */
