@@ -49,7 +49,7 @@ export class DemoRewards {
   ) {}
 
   async load(): Promise<number> {
-    const [{ n }]: Array<{ n: number }> = await this.db.query(`SELECT count(*)::int AS n FROM rewards`);
+    const [{ n }]: Array<{ n: number }> = await this.db.query(`SELECT count(*)::int AS n FROM rewards r JOIN tickets t ON t.id = r.ticket_id WHERE t.feed = 'WEB'`);
     if (n > 0) return 0;
     const [handler, officer, finance] = await Promise.all(['aic.changchun', 'reward.officer', 'finance'].map((u) => this.viewer(u)));
     for (const demo of DEMO_REWARDS) await this.make(demo, handler, officer, finance);
