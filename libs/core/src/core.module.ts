@@ -8,14 +8,15 @@ import { HubLoggingModule } from './logging/logging.module';
 import { HubQueueModule } from './queues/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { HubEventsModule } from './events/events.module';
+import { TimeModule } from './time/time-source';
 
 /** What every process needs: validated config, logs, PostgreSQL, Redis (none in single-machine mode), the queues and the events channel. */
 @Module({
-  imports: [HubConfigModule, HubLoggingModule, HubDatabaseModule, RedisModule, HubQueueModule, HubEventsModule],
+  imports: [HubConfigModule, HubLoggingModule, HubDatabaseModule, RedisModule, HubQueueModule, TimeModule, HubEventsModule],
   providers: [
     { provide: APP_FILTER, useClass: HubExceptionFilter },
     { provide: APP_PIPE, useFactory: hubValidationPipe },
   ],
-  exports: [HubConfigModule, HubDatabaseModule, RedisModule, HubQueueModule, HubEventsModule],
+  exports: [HubConfigModule, HubDatabaseModule, RedisModule, HubQueueModule, TimeModule, HubEventsModule],
 })
 export class CoreModule {}
