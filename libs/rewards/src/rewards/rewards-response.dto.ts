@@ -11,6 +11,9 @@ export class RewardResponse {
   @ApiProperty() id: string;
   @ApiProperty() ticketId: string;
   @ApiProperty() trackingCode: string;
+  @ApiProperty({ nullable: true, type: String }) subjectName: string | null;
+  @ApiProperty({ nullable: true, type: String }) productName: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the penalty decision of the closed case' }) decisionNumber: string | null;
   @ApiProperty({ enum: REWARD_STATES }) state: string;
   @ApiProperty({ enum: REWARD_LEVELS }) level: string;
   @ApiProperty({ description: 'fen' }) amountFen: number;
