@@ -7,7 +7,6 @@ import { AppConfig, createRateLimiter, DomainError, RedisClient, Unavailable } f
 export const LOOKUP_LIMITS = {
   perCode: { points: 5, durationSeconds: 15 * 60 },
   perAddress: { points: 20, durationSeconds: 3600 },
-  submitsPerAddress: { points: 10, durationSeconds: 3600 },
 } as const;
 
 const rateLimited = (retryAfterMs: number, message: string) =>
@@ -28,7 +27,7 @@ export class TipLookupLimits {
     const limiter = (name: string, limit: { points: number; durationSeconds: number }) => createRateLimiter(redis, config, `tips:${name}`, limit);
     this.perCode = limiter('code-failures', LOOKUP_LIMITS.perCode);
     this.perAddress = limiter('address-failures', LOOKUP_LIMITS.perAddress);
-    this.submits = limiter('address-submits', LOOKUP_LIMITS.submitsPerAddress);
+    this.submits = limiter('address-submits', { points: config.env.PUBLIC_TIPS_PER_HOUR, durationSeconds: 3600 });
   }
 
   /** 429 while the tracking code or the address has used up its failures. */
