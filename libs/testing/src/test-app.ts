@@ -1,7 +1,7 @@
 import type { INestApplication, INestApplicationContext, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { configureHttpApp } from '@hub/core';
+import { AppConfig, configureHttpApp, RedisClient } from '@hub/core';
 import { useRedisSocketAdapter } from '@hub/live';
 import { RoutingModels } from '@hub/routing/routing-models.service';
 import { seedTaxonomy } from '@hub/taxonomy/taxonomy-seed';
@@ -15,7 +15,20 @@ export async function createTestApi(apiModule: Type<unknown>): Promise<INestAppl
   configureHttpApp(app);
   useRedisSocketAdapter(app);
   await app.init();
+  await resetLoginLimits(app);
   return app;
+}
+
+/** Forgets login rate counters and lockouts of the test prefix, so each test file starts unthrottled. */
+export async function resetLoginLimits(app: INestApplicationContext): Promise<void> {
+  const redis = app.get(RedisClient).redis;
+  const pattern = `${app.get(AppConfig).redisPrefix}:login:*`;
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
 }
 
 /** Boots a worker context in this process (queues, relay, pipeline). */
@@ -26,7 +39,7 @@ export async function createTestWorker(workerModule: Type<unknown>): Promise<INe
   return moduleRef;
 }
 
-const WIPED_TABLES = ['ticket_claims', 'labelled_examples', 'classifier_models', 'rule_sets', 'pii_reveals', 'outbox', 'attachments', 'ticket_history', 'record_revisions', 'tickets', 'raw_records', 'users'];
+const WIPED_TABLES = ['revoked_tokens', 'refresh_tokens', 'auth_sessions', 'ticket_claims', 'labelled_examples', 'classifier_models', 'rule_sets', 'pii_reveals', 'outbox', 'attachments', 'ticket_history', 'record_revisions', 'tickets', 'raw_records', 'users'];
 
 /**
  * Empties every table a test writes to and restores what setup puts there (taxonomy,

@@ -20,3 +20,4 @@ export * from './pipeline/ticket-pipeline.module';
 export * from './raw-preview';
 export * from './deadlines';
 export * from './ticket-transitions.service';
+export * from './history-verifier';

@@ -39,6 +39,8 @@ export interface Me {
 export interface LoginResponse {
   accessToken: string;
   expiresIn: number;
+  refreshToken: string;
+  refreshExpiresIn: number;
 }
 
 export interface Unit {

@@ -1,6 +1,8 @@
 import { InitialSchema1764460800000 } from './1764460800000-initial-schema';
 import { Routing1764547200000 } from './1764547200000-routing';
 import { Console1764633600000 } from './1764633600000-console';
+import { StaffSessions1764979200000 } from './1764979200000-staff-sessions';
+import { HistoryChain1764979200001 } from './1764979200001-history-chain';
 
 /** Every migration, in order. New ones are appended here. */
-export const MIGRATIONS = [InitialSchema1764460800000, Routing1764547200000, Console1764633600000];
+export const MIGRATIONS = [InitialSchema1764460800000, Routing1764547200000, Console1764633600000, StaffSessions1764979200000, HistoryChain1764979200001];
