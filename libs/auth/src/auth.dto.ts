@@ -20,7 +20,7 @@ export class RefreshDto {
 
 export class CreateUserDto {
   @ApiProperty({ example: 'op.zhang' }) @IsString() @Matches(/^[A-Za-z0-9._-]{3,64}$/, { message: 'username: 3-64 letters, digits, . _ -' }) username: string;
-  @ApiProperty({ minLength: 12, description: 'at least 12 characters, not a common or guessable password' }) @IsString() @MaxLength(256) password: string;
+  @ApiProperty({ minLength: 12, description: 'at least 12 characters, not a common or guessable password' }) @IsString() @MinLength(12) @MaxLength(256) password: string;
   @ApiProperty({ example: '张明' }) @IsString() @MinLength(1) @MaxLength(64) displayName: string;
   @ApiProperty({ enum: ROLES, isArray: true }) @IsArray() @ArrayMinSize(1) @IsIn(ROLES, { each: true }) roles: Role[];
   @ApiProperty({ example: 'AIC@220100', nullable: true, required: false })

@@ -22,7 +22,7 @@ export function loginThrottles(config: AppConfig): ThrottlerModuleOptions {
   return {
     throttlers: [
       { name: 'address', ttl: MINUTE_MS, limit: config.env.LOGIN_RATE_PER_ADDRESS, blockDuration: MINUTE_MS },
-      { name: 'account', ttl: MINUTE_MS, limit: config.env.LOGIN_RATE_PER_ACCOUNT, blockDuration: MINUTE_MS, getTracker: accountOf },
+      { name: 'account', ttl: MINUTE_MS, limit: config.env.LOGIN_RATE_PER_ACCOUNT, blockDuration: MINUTE_MS, getTracker: accountOf, skipIf: withoutUsername },
     ],
   };
 }
@@ -43,7 +43,13 @@ export class LoginThrottleGuard extends ThrottlerGuard {
   }
 }
 
+const usernameOf = (req: { body?: { username?: unknown } }) => (typeof req.body?.username === 'string' ? req.body.username.trim().toLowerCase() : null);
+
 function accountOf(req: Record<string, unknown>): string {
-  const body = req.body as { username?: unknown } | undefined;
-  return typeof body?.username === 'string' ? `user:${body.username.trim().toLowerCase()}` : `address:${String(req.ip)}`;
+  return `user:${usernameOf(req) ?? ''}`;
+}
+
+/** A request without a username is refused by validation; only the address limit counts it. */
+function withoutUsername(context: ExecutionContext): boolean {
+  return usernameOf(context.switchToHttp().getRequest()) === null;
 }
