@@ -55,6 +55,7 @@ export class AuthService {
       throw Unauthorized('Wrong username or password');
     }
     await this.lockout.recordSuccess(username);
+    if (argon2.needsRehash(user.passwordHash, PASSWORD_HASH_OPTIONS)) await this.users.update(user.id, { passwordHash: await hashPassword(password) });
     const session = await this.sessions.open(user.id);
     return { ...(await this.accessToken(user.id, session.sessionId)), refreshToken: session.refreshToken, refreshExpiresIn: session.refreshExpiresIn };
   }
@@ -134,8 +135,12 @@ export class AuthService {
   }
 }
 
-/** Every staff password hash, and the unknown-user hash, use these argon2id parameters. */
-export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
+/**
+ * Every staff password hash, and the unknown-user hash, use these argon2id parameters
+ * (OWASP's minimum: 19 MiB, 2 passes, 1 lane), so a refusal costs the same either way.
+ */
+export const PASSWORD_HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+export const hashPassword = (password: string) => argon2.hash(password, PASSWORD_HASH_OPTIONS);
 
 const isUuid = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
