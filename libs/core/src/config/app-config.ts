@@ -46,7 +46,7 @@ export class EnvironmentVariables {
   @IsString() PII_KEYS = `k1:${DEV_PII_KEY}`;
 
   @IsString() ADMIN_USERNAME = 'admin';
-  @IsString() @MinLength(8) ADMIN_PASSWORD = DEV_ADMIN_PASSWORD;
+  @IsString() @MinLength(12) ADMIN_PASSWORD = DEV_ADMIN_PASSWORD;
 
   /** "12315=key,12365=key,…"; a feed not listed uses dev-key-<feed> outside production */
   @IsOptional() @IsString() FEED_KEYS?: string;
