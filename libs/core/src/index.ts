@@ -25,4 +25,5 @@ export * from './outbox/outbox-relay.service';
 export * from './http/configure-app';
 export * from './database/prepare-database';
 export * from './http/keyset-cursor';
+export * from './time/time-source';
 export * from './integrity/history-chain';

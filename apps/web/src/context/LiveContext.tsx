@@ -1,14 +1,15 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import type { ClaimChangedEvent, Counters, NotificationEvent, TicketEvent } from '@hub/contracts';
 import { renewSession } from '../api/client';
 import { session } from '../api/session';
-import type { ClaimEvent, Counters, TicketEvent } from '../api/types';
 
 export interface LiveEvents {
   'ticket.created': TicketEvent;
   'ticket.updated': TicketEvent;
-  'claim.changed': ClaimEvent;
+  'claim.changed': ClaimChangedEvent;
   counters: Counters;
+  notification: NotificationEvent;
 }
 
 interface LiveValue {
