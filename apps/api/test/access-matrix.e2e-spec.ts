@@ -122,7 +122,7 @@ describe('access matrix: every route and socket event × every role × own unit,
     for (const cell of CELLS) {
       const token = cell === 'anonymous' ? null : rule.spendsToken ? await login(usernameOf(cell)) : tokens.get(cell)!;
       // bodies are read as bytes: some routes answer with a stored request, not JSON
-      let call = http()[method.toLowerCase() as 'get' | 'post'](path).set('X-Forwarded-For', freshAddress()).buffer(true).parse(asBytes);
+      let call = http()[method.toLowerCase() as 'get' | 'post' | 'delete'](path).set('X-Forwarded-For', freshAddress()).buffer(true).parse(asBytes);
       if (token) call = call.set(as(token));
       for (const [name, value] of Object.entries(spec.headers ?? {})) call = call.set(name, value);
       if (spec.query) call = call.query(spec.query);

@@ -54,9 +54,70 @@ const onFeedRecord = (fx: Fixtures): CallSpec => ({ params: { id: fx.feedRecord 
 /** A body the validation refuses: it reaches validation only past the role check. */
 const emptyBody = (): CallSpec => ({ body: {} });
 const OPERATOR_DESK = ['OPERATOR', 'SUPERVISOR'] as const;
+/** A stale version: the call gets past every access check, then changes nothing (409). */
+const STALE = 999999;
+const caseMove = (body: Record<string, unknown>) => (fx: Fixtures): CallSpec => ({ params: { id: fx.ticket }, body: { version: STALE, ...body } });
+/** The lead unit's staff act on its case; whoever else sees the ticket is told no. */
+const LEAD_STAFF_ONLY: Partial<Record<Cell, Expected>> = { 'OPERATOR/own': 403, 'OPERATOR/other': 403, 'SUPERVISOR/own': 403, 'SUPERVISOR/other': 403 };
+const LEAD_HEAD_ONLY: Partial<Record<Cell, Expected>> = { ...LEAD_STAFF_ONLY, 'HANDLER/own': 403 };
+/** Only the police unit a case was transferred to acts on it; this one was not transferred. */
+const POLICE_ONLY: Partial<Record<Cell, Expected>> = { ...LEAD_STAFF_ONLY, 'HANDLER/own': 403, 'UNIT_HEAD/own': 403 };
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+const REWARD_DESK = ['REWARD_OFFICER', 'FINANCE'] as const;
+const REWARD_READERS = ['REWARD_OFFICER', 'FINANCE', 'SUPERVISOR', 'ADMIN'] as const;
 const RECORD_READERS = ['OPERATOR', 'SUPERVISOR', 'ADMIN'] as const;
 
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
+  'POST /api/v1/tickets/{id}/accept': { roles: 'staff', sees: DISPATCHED_TICKET, except: LEAD_STAFF_ONLY, call: caseMove({}) },
+  'POST /api/v1/tickets/{id}/return': { roles: 'staff', sees: DISPATCHED_TICKET, except: LEAD_STAFF_ONLY, call: caseMove({ reason: '不属于本单位职责' }) },
+  'POST /api/v1/tickets/{id}/assist': { roles: 'staff', sees: DISPATCHED_TICKET, except: LEAD_STAFF_ONLY, call: caseMove({ unit: 'FSO@220100', note: '请协助抽样检验' }) },
+  'POST /api/v1/tickets/{id}/file-case': { roles: 'staff', sees: DISPATCHED_TICKET, except: LEAD_STAFF_ONLY, call: caseMove({ caseNumber: '长市监立〔2026〕118号' }) },
+  'POST /api/v1/tickets/{id}/pause': { roles: 'staff', sees: DISPATCHED_TICKET, except: LEAD_STAFF_ONLY, call: caseMove({ reason: 'TESTING' }) },
+  'POST /api/v1/tickets/{id}/resume': { roles: 'staff', sees: DISPATCHED_TICKET, except: LEAD_STAFF_ONLY, call: caseMove({}) },
+  'POST /api/v1/tickets/{id}/close': { roles: 'staff', sees: DISPATCHED_TICKET, except: LEAD_STAFF_ONLY, call: caseMove({ outcome: 'NO_CASE', reason: '经核查不属实' }) },
+  'POST /api/v1/tickets/{id}/transfer': { roles: 'staff', sees: DISPATCHED_TICKET, except: LEAD_STAFF_ONLY, call: caseMove({ reason: '涉嫌犯罪，建议移送' }) },
+  'POST /api/v1/tickets/{id}/transfer/approve': { roles: 'staff', sees: DISPATCHED_TICKET, except: LEAD_HEAD_ONLY, call: caseMove({}) },
+  'POST /api/v1/tickets/{id}/transfer/refuse': { roles: 'staff', sees: DISPATCHED_TICKET, except: LEAD_HEAD_ONLY, call: caseMove({ reason: '证据不足' }) },
+  'POST /api/v1/tickets/{id}/transfer/reconsider': { roles: 'staff', sees: DISPATCHED_TICKET, except: LEAD_HEAD_ONLY, call: caseMove({ reason: '请复议' }) },
+  'POST /api/v1/tickets/{id}/transfer/decide': { roles: 'staff', sees: DISPATCHED_TICKET, except: POLICE_ONLY, call: caseMove({ reason: '不予立案', decision: 'DECLINED' }) },
+  'POST /api/v1/tickets/{id}/transfer/extend': { roles: 'staff', sees: DISPATCHED_TICKET, except: POLICE_ONLY, call: caseMove({ reason: '需要补充调查' }) },
+  'GET /api/v1/tickets/{id}/subject-tickets': { roles: 'staff', sees: DISPATCHED_TICKET, call: onTicket },
+  'GET /api/v1/tickets/{id}/findings': { roles: 'staff', sees: DISPATCHED_TICKET, call: onTicket },
+  'POST /api/v1/tickets/{id}/findings': { roles: 'staff', sees: DISPATCHED_TICKET, except: LEAD_STAFF_ONLY, call: (fx) => ({ params: { id: fx.ticket }, body: { text: '现场检查发现涉事奶粉 32 罐' } }) },
+  'GET /api/v1/workbench/tickets': { roles: ['HANDLER', 'UNIT_HEAD'] },
+  'GET /api/v1/workbench/overdue': { roles: ['UNIT_HEAD', 'SUPERVISOR'] },
+  'GET /api/v1/oversight/transfers': { roles: ['PROSECUTOR'] },
+  'GET /api/v1/police/transfers': { roles: ['POLICE_LIAISON'] },
+
+  'GET /api/v1/notifications': { roles: 'staff' },
+  'POST /api/v1/notifications/read-all': { roles: 'staff' },
+  // a notice of no one: 404 whoever asks
+  'POST /api/v1/notifications/{id}/read': { roles: 'staff', sees: {}, call: () => ({ params: { id: NO_SUCH_ID } }) },
+
+  'GET /api/v1/calendar': { roles: ['ADMIN'] },
+  'GET /api/v1/calendar/days': { roles: ['ADMIN'], call: () => ({ query: { year: '2026' } }) },
+  'POST /api/v1/calendar/days': { roles: ['ADMIN'], call: emptyBody },
+  'POST /api/v1/calendar/years': { roles: ['ADMIN'], call: emptyBody },
+  // nothing was entered for 2099: past the role check, the admin is told so (404)
+  'DELETE /api/v1/calendar/days/{date}': { roles: ['ADMIN'], sees: {}, call: () => ({ params: { date: '2099-01-01' } }) },
+  'DELETE /api/v1/calendar/years/{year}': { roles: ['ADMIN'], sees: {}, call: () => ({ params: { year: 2099 } }) },
+
+  'POST /api/v1/public/tips': { roles: 'public', call: emptyBody },
+  'POST /api/v1/public/tips/status': { roles: 'public', call: emptyBody },
+  'POST /api/v1/public/tips/claim': { roles: 'public', call: emptyBody },
+
+  'GET /api/v1/rewards': { roles: REWARD_DESK },
+  'GET /api/v1/rewards/ledger': { roles: REWARD_READERS },
+  'GET /api/v1/rewards/reconciliation': { roles: REWARD_READERS },
+  // no reward exists in the fixtures: the desk gets 404, everyone else is refused by role first
+  'GET /api/v1/rewards/{id}': { roles: REWARD_DESK, sees: {}, call: () => ({ params: { id: NO_SUCH_ID } }) },
+  'POST /api/v1/rewards/{id}/approve': { roles: REWARD_DESK, call: () => ({ params: { id: NO_SUCH_ID }, body: {} }), sees: {} },
+  'POST /api/v1/rewards/{id}/reject': { roles: REWARD_DESK, call: () => ({ params: { id: NO_SUCH_ID }, body: {} }) },
+  'POST /api/v1/rewards/{id}/pay': { roles: ['REWARD_OFFICER'], call: () => ({ params: { id: NO_SUCH_ID }, body: {} }) },
+  'POST /api/v1/rewards/{id}/payee/reveal': { roles: ['REWARD_OFFICER'], call: () => ({ params: { id: NO_SUCH_ID }, body: {} }) },
+  'POST /api/v1/budgets': { roles: ['ADMIN'], call: emptyBody },
+  'GET /api/v1/budgets': { roles: REWARD_READERS, call: () => ({ query: { year: '2026' } }) },
+
   'GET /health': { roles: 'public' },
   'POST /api/v1/auth/login': { roles: 'public', call: emptyBody },
   'POST /api/v1/auth/refresh': { roles: 'public', call: emptyBody },
