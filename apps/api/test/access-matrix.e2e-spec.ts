@@ -160,6 +160,10 @@ describe('access matrix: every route and socket event × every role × own unit,
     }
     ticketId = (await intake('MATRIX-LIVE', '张三')).ticketId;
     await dispatchToOwnUnit(ticketId);
+    const handler = as(tokens.get('HANDLER/own')!);
+    const version = async () => (await http().get(`/api/v1/tickets/${ticketId}`).set(handler).expect(200)).body.version as number;
+    await http().post(`/api/v1/tickets/${ticketId}/accept`).set(handler).send({ version: await version() }).expect(200);
+    await http().post(`/api/v1/tickets/${ticketId}/transfer`).set(handler).send({ version: await version(), reason: '涉嫌生产销售伪劣产品罪，建议移送' }).expect(200);
 
     const expected = new Map(STAFF_CELLS.map((cell) => [cell, (Object.keys(SOCKET_ACCESS) as SocketEvent[]).filter((e) => receives(e, cell)).sort()]));
     const actual = () => new Map(STAFF_CELLS.map((cell) => [cell, [...seen.get(cell)!].sort()]));

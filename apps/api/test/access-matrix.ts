@@ -192,10 +192,11 @@ export function unitFor(role: Role, scope: Scope): string {
   return scope === 'own' ? 'AIC@220100' : 'QTS@220300';
 }
 
-export type SocketEvent = 'ticket.created' | 'ticket.updated' | 'claim.changed' | 'counters';
+export type SocketEvent = 'ticket.created' | 'ticket.updated' | 'claim.changed' | 'counters' | 'notification';
 
 /**
- * Which connected staff receive each event, for a ticket dispatched to the "own" unit.
+ * Which connected staff receive each event, for a ticket dispatched to the "own" unit, accepted
+ * there and proposed for a police transfer by its handler.
  * Roles not listed receive nothing; a socket without a valid token is refused at handshake.
  */
 export const SOCKET_ACCESS: Record<SocketEvent, Partial<Record<Role, Sight>>> = {
@@ -204,6 +205,8 @@ export const SOCKET_ACCESS: Record<SocketEvent, Partial<Record<Role, Sight>>> = 
   'ticket.updated': { OPERATOR: 'all', SUPERVISOR: 'all', HANDLER: 'own', UNIT_HEAD: 'own' },
   'claim.changed': { OPERATOR: 'all', SUPERVISOR: 'all' },
   counters: { OPERATOR: 'all', SUPERVISOR: 'all' },
+  // the proposed transfer waits for the head of the lead unit
+  notification: { UNIT_HEAD: 'own' },
 };
 
 export function receives(event: SocketEvent, cell: Exclude<Cell, 'anonymous'>): boolean {
