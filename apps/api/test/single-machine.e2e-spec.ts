@@ -5,7 +5,7 @@ import { io, Socket } from 'socket.io-client';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { EventBus, PostgresEventBus, RedisClient } from '@hub/core';
-import { createTestApi, createTestWorker, postFeed, resetDatabase, staffToken, waitFor } from '@hub/testing';
+import { createTestApi, createTestWorker, postFeed, resetDatabase, staffToken, TEST_PASSWORD, waitFor } from '@hub/testing';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { ApiModule } from '../src/api.module';
 
@@ -96,6 +96,17 @@ describe('single-machine mode: queues and live events on PostgreSQL', () => {
       return ['completed', 'failed'].includes(job?.state) ? job.state : undefined;
     }, 30000, 100);
     expect(state).toBe('completed');
+  });
+
+  it('locks a username after 5 wrong passwords without Redis, the right password included', async () => {
+    await staffToken(app, { username: 'op.locked', roles: ['OPERATOR'] });
+    const attempt = (password: string) => request(app.getHttpServer()).post('/api/v1/auth/login').send({ username: 'op.locked', password });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await attempt('wrong-password-2026')).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    const locked = await attempt(TEST_PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('leaves out of the channel an event too large for NOTIFY, and still delivers the next one', async () => {
