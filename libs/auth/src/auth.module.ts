@@ -7,6 +7,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { PiiCipher } from './pii-cipher';
 import { piiCipherProvider } from './pii-cipher.provider';
+import { SealedDataRotation } from './sealed-data-rotation';
 import { StaffAuthGuard } from './staff-auth.guard';
 import { UserEntity } from './user.entity';
 
@@ -19,7 +20,7 @@ import { UserEntity } from './user.entity';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, StaffAuthGuard, piiCipherProvider, { provide: APP_GUARD, useExisting: StaffAuthGuard }],
-  exports: [AuthService, StaffAuthGuard, PiiCipher],
+  providers: [AuthService, StaffAuthGuard, piiCipherProvider, SealedDataRotation, { provide: APP_GUARD, useExisting: StaffAuthGuard }],
+  exports: [AuthService, StaffAuthGuard, PiiCipher, SealedDataRotation],
 })
 export class AuthModule {}

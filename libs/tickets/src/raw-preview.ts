@@ -38,7 +38,7 @@ export function maskReporterIn(text: string, secret: ReporterSecret | null): str
   ];
   let masked = text;
   for (const [clear, mask] of pairs) {
-    if (clear && clear.length > 0 && mask) masked = masked.split(clear).join(mask);
+    if (clear && Array.from(clear).length > 1 && mask) masked = masked.split(clear).join(mask);
   }
   return masked;
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@hub/auth';
 import { AttachmentEntity } from './attachment.entity';
+import { ReporterSecretStore } from './reporter-secret.store';
 import { TicketHistoryEntity } from './ticket-history.entity';
 import { TicketStore } from './ticket-store.service';
 import { TicketTransitions } from './ticket-transitions.service';
@@ -12,7 +13,7 @@ import { TicketsService } from './tickets.service';
 @Module({
   imports: [TypeOrmModule.forFeature([TicketEntity, TicketHistoryEntity, AttachmentEntity]), AuthModule],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketStore, TicketTransitions],
+  providers: [TicketsService, TicketStore, TicketTransitions, ReporterSecretStore],
   exports: [TicketsService, TicketStore, TicketTransitions],
 })
 export class TicketsModule {}
