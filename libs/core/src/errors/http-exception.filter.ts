@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { DomainError, ErrorDetail } from './domain-error';
 import { errorBody } from './error-response';
 import { isDependencyDown } from './dependency-errors';
+import { loggableError } from '../logging/loggable-error';
 import { requestIdOf } from '../logging/request-id';
 
 const STATUS_CODES: Record<number, string> = {
@@ -39,7 +40,7 @@ export class HubExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const requestId = requestIdOf(request);
     const mapped = this.map(exception);
-    if (mapped.status >= 500) this.logger.error({ err: exception, requestId }, `request failed with ${mapped.status}`);
+    if (mapped.status >= 500) this.logger.error({ err: loggableError(exception), requestId }, `request failed with ${mapped.status}`);
     if (response.headersSent) return;
     for (const [name, value] of Object.entries(mapped.headers)) response.setHeader(name, value);
     response.status(mapped.status).json(errorBody(mapped.code, mapped.message, requestId, mapped.details, mapped.extra));
