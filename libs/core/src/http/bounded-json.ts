@@ -37,7 +37,8 @@ async function readJson(req: Request): Promise<unknown> {
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   if (text.trim() === '') return undefined;
   try {
-    return JSON.parse(text);
+    // a "__proto__" key is dropped, so no later merge of the body can reach a prototype
+    return JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value));
   } catch (error) {
     throw new DomainError('MALFORMED_JSON', `Body is not valid JSON: ${(error as Error).message}`, 400);
   }

@@ -15,6 +15,11 @@ export interface LoggableError {
 
 export function loggableError(error: unknown, depth = 0): LoggableError {
   if (typeof error !== 'object' || error === null) return { type: typeof error, message: String(error) };
+  if (!(error instanceof Error) && typeof (error as { type?: unknown }).type === 'string') {
+    // made loggable already (the logger's serializer sees it a second time)
+    const { parameters: _dropped, ...rest } = error as LoggableError & { parameters?: unknown };
+    return rest;
+  }
   const e = error as { name?: unknown; constructor?: { name?: string }; message?: unknown; stack?: unknown; code?: unknown; query?: unknown; constraint?: unknown; driverError?: unknown; cause?: unknown };
   const own: LoggableError = {
     type: typeof e.name === 'string' ? e.name : (e.constructor?.name ?? 'Error'),
