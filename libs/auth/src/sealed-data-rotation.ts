@@ -35,21 +35,22 @@ export class SealedDataRotation {
     if (!this.stores.some((s) => s.name === store.name)) this.stores.push(store);
   }
 
-  async rotate(): Promise<RotationReport> {
+  /** Re-seals with this process's key ring (PII_KEYS), or the one given. */
+  async rotate(cipher: PiiCipher = this.cipher): Promise<RotationReport> {
     const resealed: Record<string, number> = {};
     for (const store of this.stores) {
       resealed[store.name] = 0;
-      for (let done = await store.resealBatch(this.cipher, BATCH); done > 0; done = await store.resealBatch(this.cipher, BATCH)) {
+      for (let done = await store.resealBatch(cipher, BATCH); done > 0; done = await store.resealBatch(cipher, BATCH)) {
         resealed[store.name] += done;
       }
-      if (resealed[store.name] > 0) this.logger.log(`${store.name}: ${resealed[store.name]} re-sealed under key ${this.cipher.currentKeyId}`);
+      if (resealed[store.name] > 0) this.logger.log(`${store.name}: ${resealed[store.name]} re-sealed under key ${cipher.currentKeyId}`);
     }
-    return { keyId: this.cipher.currentKeyId, resealed, stale: await this.stale() };
+    return { keyId: cipher.currentKeyId, resealed, stale: await this.stale(cipher) };
   }
 
-  async stale(): Promise<Record<string, number>> {
+  async stale(cipher: PiiCipher = this.cipher): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
-    for (const store of this.stores) counts[store.name] = await store.countStale(this.cipher);
+    for (const store of this.stores) counts[store.name] = await store.countStale(cipher);
     return counts;
   }
 }

@@ -26,13 +26,20 @@ function decodeForm(body: Buffer, contentType: string | null): string {
     .join('\n');
 }
 
-/** Replaces every clear reporter value in a raw preview with its mask, so the raw view keeps the masking rule. */
-export function maskReporterIn(text: string, secret: ReporterSecret | null): string {
+/**
+ * Replaces every clear reporter value in free text (a description that repeats the caller's
+ * own phone, a rendered record) with its mask.
+ */
+export function maskReporterIn(text: string, secret: Pick<ReporterSecret, 'name' | 'phone' | 'phoneE164' | 'idNumber' | 'email'> | null): string {
   if (!secret) return text;
+  const digits = secret.phone ? secret.phone.replace(/\D/g, '') : null;
+  const national = secret.phoneE164?.startsWith('+86') ? secret.phoneE164.slice(3) : null;
   const pairs: Array<[string | null, string | null]> = [
     [secret.idNumber, maskIdNumber(secret.idNumber)],
     [secret.phone, maskPhone(secret.phone)],
     [secret.phoneE164, maskPhone(secret.phoneE164)],
+    [national, maskPhone(national)],
+    [digits && digits.length >= 7 ? digits : null, maskPhone(digits)],
     [secret.email, maskEmail(secret.email)],
     [secret.name, maskName(secret.name)],
   ];
