@@ -26,6 +26,8 @@ const NUL = '\u0000';
 const LONE_SURROGATE = '\uD800';
 const HTML = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 const SQL = "'; DROP TABLE tickets; -- %_\\";
+/** markup and SQL/LIKE metacharacters together: both must stay plain text */
+const MARKUP_AND_SQL = `${HTML}${SQL}`;
 const FORMULA = '=HYPERLINK("http://evil.example","点我")';
 const HUGE = 'A'.repeat(1024 * 1024 + 16);
 const deepJson = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
@@ -68,15 +70,15 @@ function jsonFeedCases(feed: string, sampleFile: string, idField: string): BadIn
     field,
   });
   const cases: BadInput[] = [];
-  for (const path of leafPaths(fresh())) {
+  leafPaths(fresh()).forEach((path, i) => {
     const field = path.filter((p) => !/^\d+$/.test(p)).pop() as string;
     const label = path.join('.');
     cases.push(json(`NUL in ${label}`, JSON.stringify(withLeaf(fresh(), path, (v) => `${v}${NUL}x`)), 'REJECT', field));
     cases.push(json(`unpaired surrogate in ${label}`, JSON.stringify(withLeaf(fresh(), path, (v) => `${v}${LONE_SURROGATE}x`)), 'REJECT', field));
-    cases.push(json(`HTML in ${label}`, JSON.stringify(withLeaf(fresh(), path, (v) => `${v}${HTML}`)), 'ANY'));
-    cases.push(json(`SQL and LIKE metacharacters in ${label}`, JSON.stringify(withLeaf(fresh(), path, (v) => `${v}${SQL}`)), 'ANY'));
-    cases.push(json(`number where text belongs in ${label}`, JSON.stringify(withLeaf(fresh(), path, () => ({ nested: [1, 2] }))), 'ANY'));
-  }
+    if (i % 3 === 0) cases.push(json(`HTML, SQL and LIKE metacharacters in ${label}`, JSON.stringify(withLeaf(fresh(), path, (v) => `${v}${MARKUP_AND_SQL}`)), 'ANY'));
+  });
+  const [firstLeaf] = leafPaths(fresh());
+  cases.push(json(`an object where text belongs in ${firstLeaf.join('.')}`, JSON.stringify(withLeaf(fresh(), firstLeaf, () => ({ nested: [1, 2] }))), 'REJECT'));
   const text = JSON.stringify(fresh());
   cases.push(
     json('truncated JSON', text.slice(0, Math.floor(text.length / 2)), 'REJECT'),
@@ -132,14 +134,14 @@ function xmlCases(): BadInput[] {
   const cases: BadInput[] = [];
   for (const element of ['SerialNo', 'AcceptTime', 'Type', 'Name', 'Tel', 'Address', 'Content']) {
     const inject = (text: string) => fresh().replace(new RegExp(`<${element}>([^<]*)</${element}>`), `<${element}>$1${text}</${element}>`);
-    cases.push(
-      xml(`&#0; in ${element}`, inject('&#0;'), 'REJECT', element),
-      xml(`&#xD800; in ${element}`, inject('&#xD800;'), 'REJECT', element),
-      xml(`raw NUL byte in ${element}`, inject(NUL), 'REJECT'),
-      xml(`escaped HTML in ${element}`, inject('&lt;script&gt;alert(1)&lt;/script&gt;'), 'ANY'),
-      xml(`SQL metacharacters in ${element}`, inject("'; DROP TABLE tickets; --"), 'ANY'),
-      xml(`child elements in ${element}`, inject('<b>bold</b>'), 'REJECT'),
-    );
+    cases.push(xml(`&#0; in ${element}`, inject('&#0;'), 'REJECT', element), xml(`&#xD800; in ${element}`, inject('&#xD800;'), 'REJECT', element));
+    if (['Name', 'Tel', 'Content'].includes(element)) {
+      cases.push(
+        xml(`raw NUL byte in ${element}`, inject(NUL), 'REJECT'),
+        xml(`escaped HTML and SQL metacharacters in ${element}`, inject("&lt;script&gt;alert(1)&lt;/script&gt;'; DROP TABLE tickets; --"), 'ANY'),
+        xml(`child elements in ${element}`, inject('<b>bold</b>'), 'REJECT'),
+      );
+    }
   }
   const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><Complaint><Content>&lol2;</Content></Complaint>`;
   const xxe = `<?xml version="1.0"?><!DOCTYPE c [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><Complaint><SerialNo>${nextId('QS')}</SerialNo><Content>&xxe;</Content></Complaint>`;
@@ -186,14 +188,15 @@ function csvCases(): BadInput[] {
   };
   const file = (...rows: string[]) => [CSV_HEADER, ...rows].join('\r\n');
   const cases: BadInput[] = [];
-  for (const column of CSV_COLUMNS) {
-    cases.push(
-      upload(`NUL in ${column}`, file(csvRow({ [column]: `x${NUL}y` })), 'REJECT', column),
-      upload(`formula injection in ${column}`, file(csvRow({ [column]: FORMULA })), 'ANY'),
-      upload(`HTML in ${column}`, file(csvRow({ [column]: HTML })), 'ANY'),
-      upload(`SQL metacharacters in ${column}`, file(csvRow({ [column]: SQL })), 'ANY'),
-    );
-  }
+  CSV_COLUMNS.forEach((column, i) => {
+    cases.push(upload(`NUL in ${column}`, file(csvRow({ [column]: `x${NUL}y` })), 'REJECT', column));
+    if (i % 3 === 0) {
+      cases.push(
+        upload(`formula injection in ${column}`, file(csvRow({ [column]: FORMULA })), 'ANY'),
+        upload(`HTML and SQL metacharacters in ${column}`, file(csvRow({ [column]: MARKUP_AND_SQL })), 'ANY'),
+      );
+    }
+  });
   cases.push(
     upload('unclosed quote', file(`${nextId('JG')},20260315,0930,王五,,,,"未闭合的引号,价格举报`), 'REJECT'),
     upload('header only', CSV_HEADER, 'REJECT'),
@@ -301,15 +304,16 @@ function formCases(): BadInput[] {
   const gbk = (text: string) => [...iconv.encode(text, 'gbk')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
   const setField = (name: string, value: string) => fresh().replace(new RegExp(`(^|&)${name}=[^&]*`), `$1${name}=${value}`);
   const cases: BadInput[] = [];
-  for (const field of ['bh', 'sj', 'lb', 'xm', 'lxdh', 'dw', 'dz', 'nr', 'dqdm']) {
-    cases.push(
-      form(`%00 in ${field}`, setField(field, `x%00y`), 'REJECT', field),
-      form(`HTML in ${field}`, setField(field, gbk(HTML)), 'ANY'),
-      form(`SQL metacharacters in ${field}`, setField(field, encodeURIComponent(SQL)), 'ANY'),
-      form(`invalid percent-escape in ${field}`, setField(field, '%ZZ%4'), 'REJECT'),
-      form(`invalid GBK bytes in ${field}`, setField(field, '%81%20%FF'), 'REJECT'),
-    );
-  }
+  ['bh', 'sj', 'lb', 'xm', 'lxdh', 'dw', 'dz', 'nr', 'dqdm'].forEach((field, i) => {
+    cases.push(form(`%00 in ${field}`, setField(field, `x%00y`), 'REJECT', field));
+    if (i % 3 === 0) {
+      cases.push(
+        form(`HTML and SQL metacharacters in ${field}`, setField(field, gbk(MARKUP_AND_SQL)), 'ANY'),
+        form(`invalid percent-escape in ${field}`, setField(field, '%ZZ%4'), 'REJECT'),
+        form(`invalid GBK bytes in ${field}`, setField(field, '%81%20%FF'), 'REJECT'),
+      );
+    }
+  });
   cases.push(
     form('duplicate bh', `${fresh()}&bh=${nextId('SW')}`, 'REJECT', 'bh'),
     form('unknown lb', setField('lb', gbk('表扬')), 'REJECT', 'lb'),
@@ -437,22 +441,21 @@ function enumLeaves(doc: OpenApiLike, schema: OpenApiSchema | undefined, path: s
 const PATH_VALUES: Array<[string, string, BadInput['expect']]> = [
   ['NUL', '%00', 'REJECT'],
   ['an unpaired surrogate as invalid UTF-8', '%ED%A0%80', 'REJECT'],
-  ['SQL', encodeURIComponent("1' OR '1'='1"), 'REJECT'],
-  ['a LIKE pattern', '%25', 'REJECT'],
-  ['HTML', encodeURIComponent('<script>alert(1)</script>'), 'REJECT'],
+  ['SQL and HTML', encodeURIComponent("1' OR '1'='1<script>"), 'REJECT'],
   ['a huge value', 'x'.repeat(5000), 'REJECT'],
   ['a uuid nobody has', SOME_UUID, 'ANY'],
 ];
 
 const QUERY_VALUES: Array<[string, string]> = [
   ['NUL', '%00'],
-  ['an unpaired surrogate as invalid UTF-8', '%ED%A0%80'],
-  ['a LIKE wildcard', '%25'],
-  ['LIKE metacharacters', encodeURIComponent('_%\\')],
-  ['SQL', encodeURIComponent("' OR 1=1 --")],
-  ['HTML', encodeURIComponent('<img src=x onerror=alert(1)>')],
+  ['LIKE metacharacters', encodeURIComponent('%_\\')],
+  ['SQL and HTML', encodeURIComponent("' OR 1=1 --<img src=x onerror=alert(1)>")],
   ['a huge value', 'q'.repeat(5000)],
   ['an unknown enum value', 'NOT_A_VALUE'],
+];
+/** once per route: they test the query parser, not each parameter */
+const ROUTE_QUERY_VALUES: Array<[string, string]> = [
+  ['an unpaired surrogate as invalid UTF-8', '%ED%A0%80'],
   ['a repeated parameter', 'a&{name}=b'],
 ];
 
@@ -486,13 +489,16 @@ function operationCases(doc: OpenApiLike, template: string, method: string, oper
   const cases: BadInput[] = [
     { name: `${label}: an undeclared query parameter with NUL and HTML`, method, path: `${plainPath}?zz=%00%3Cscript%3E`, expect: queryParams.length > 0 ? 'REJECT' : 'ANY' },
   ];
-  for (const name of pathParams) {
-    for (const [what, value, expect] of PATH_VALUES) {
+  pathParams.forEach((name, i) => {
+    for (const [what, value, expect] of PATH_VALUES.filter(([w]) => i === 0 || w === 'NUL')) {
       cases.push({ name: `${label}: ${what} in path ${name}`, method, path: fill((n) => (n === name ? value : SOME_UUID)), expect, field: what === 'NUL' ? name : undefined });
     }
-  }
-  for (const param of queryParams) {
-    const values = param.name === 'cursor' ? [...QUERY_VALUES, ...BAD_CURSORS] : QUERY_VALUES;
+  });
+  queryParams.forEach((param, i) => {
+    const freeText = !param.schema?.enum && param.schema?.type !== 'number' && !['cursor', 'limit'].includes(param.name);
+    const values = [...QUERY_VALUES, ...(i === 0 ? ROUTE_QUERY_VALUES : []), ...(param.name === 'cursor' ? BAD_CURSORS : [])].filter(
+      ([what]) => (what !== 'an unknown enum value' || !!param.schema?.enum) && (freeText || !['LIKE metacharacters', 'SQL and HTML'].includes(what)),
+    );
     for (const [what, value] of values) {
       const isCursor = param.name === 'cursor';
       // an unpaired surrogate cannot be sent in UTF-8: its invalid bytes decode to U+FFFD, which is text
@@ -505,7 +511,7 @@ function operationCases(doc: OpenApiLike, template: string, method: string, oper
         field: what === 'NUL' || isCursor ? param.name : undefined,
       });
     }
-  }
+  });
   if (method !== 'GET') cases.push(...bodyCases(doc, label, method, plainPath, operation));
   return cases;
 }
@@ -524,23 +530,32 @@ function bodyCases(doc: OpenApiLike, label: string, method: string, path: string
   const cases: BadInput[] = [
     send('10,000-level nested JSON', `{"a":${deepJson(10_000)}}`, 'REJECT'),
     send('truncated JSON', '{"username": "adm', 'REJECT'),
-    send('a NUL byte outside strings', `{"a":1}${NUL}`, 'REJECT'),
-    send('JSON in UTF-16', iconv.encode('{"a":"b"}', 'utf-16le'), 'REJECT'),
-    send('a JSON charset that is not UTF-8', '{"a":"b"}', 'REJECT', undefined, 'application/json; charset=gbk'),
-    send('a body over 1 MiB', `{"a":"${'x'.repeat(1024 * 1024)}"}`, 'REJECT'),
+    send('JSON in UTF-16 or another charset', iconv.encode('{"a":"b"}', 'utf-16le'), 'REJECT', undefined, 'application/json; charset=utf-16'),
   ];
+  if (operation.requestBody) {
+    cases.push(
+      send('a NUL byte outside strings', `{"a":1}${NUL}`, 'REJECT'),
+      send('JSON in UTF-16 without a charset', iconv.encode('{"a":"b"}', 'utf-16le'), 'REJECT'),
+      send('a body over 1 MiB', `{"a":"${'x'.repeat(1024 * 1024)}"}`, 'REJECT'),
+    );
+  }
   const schema = operation.requestBody?.content?.['application/json']?.schema;
   if (!schema) return cases;
   const base = plausibleValue(doc, schema);
-  for (const leaf of stringLeaves(base)) {
+  const leaves = stringLeaves(base);
+  for (const leaf of leaves) {
     const field = leaf.filter((p) => !/^\d+$/.test(p)).join('.');
     cases.push(
       send(`NUL in ${field}`, JSON.stringify(withLeaf(base, leaf, (v) => `${v}${NUL}`)), 'REJECT', leaf[leaf.length - 1]),
       send(`unpaired surrogate in ${field}`, JSON.stringify(withLeaf(base, leaf, (v) => `${v}${LONE_SURROGATE}`)), 'REJECT', leaf[leaf.length - 1]),
-      send(`HTML in ${field}`, JSON.stringify(withLeaf(base, leaf, (v) => `${v}${HTML}`)), 'ANY'),
-      send(`SQL and LIKE metacharacters in ${field}`, JSON.stringify(withLeaf(base, leaf, (v) => `${v}${SQL}`)), 'ANY'),
-      send(`a huge ${field}`, JSON.stringify(withLeaf(base, leaf, () => 'x'.repeat(200_000))), 'ANY'),
-      send(`an object where ${field} is text`, JSON.stringify(withLeaf(base, leaf, () => ({ $gt: '' }))), 'REJECT'),
+      send(`HTML, SQL and LIKE metacharacters in ${field}`, JSON.stringify(withLeaf(base, leaf, (v) => `${v}${MARKUP_AND_SQL}`)), 'ANY'),
+    );
+  }
+  if (leaves.length > 0) {
+    const last = leaves[leaves.length - 1];
+    cases.push(
+      send(`a huge ${last.join('.')}`, JSON.stringify(withLeaf(base, last, () => 'x'.repeat(200_000))), 'ANY'),
+      send(`an object where ${last.join('.')} is text`, JSON.stringify(withLeaf(base, last, () => ({ $gt: '' }))), 'REJECT'),
     );
   }
   for (const leaf of enumLeaves(doc, schema)) {
@@ -549,7 +564,6 @@ function bodyCases(doc: OpenApiLike, label: string, method: string, path: string
   cases.push(
     send('duplicate keys', JSON.stringify(base).replace(/^{/, '{"__dup":1,"__dup":2,'), 'REJECT'),
     send('a top-level array', JSON.stringify([base]), 'REJECT'),
-    send('a top-level string', '"text"', 'REJECT'),
     send('a UTF-8 BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(base))]), 'ANY'),
     send('a form instead of JSON', 'a=1&b=2', 'REJECT', undefined, 'application/x-www-form-urlencoded'),
     send('unknown fields', JSON.stringify({ ...(base as object), isAdmin: true, roles: ['ADMIN'] }), 'REJECT'),

@@ -34,12 +34,15 @@ export function maskReporterIn(text: string, secret: Pick<ReporterSecret, 'name'
   if (!secret) return text;
   const digits = secret.phone ? secret.phone.replace(/\D/g, '') : null;
   const national = secret.phoneE164?.startsWith('+86') ? secret.phoneE164.slice(3) : null;
+  // a phone in any spelling becomes the mask of its E.164 form (+86139****5678): the mask of the
+  // number as written would keep 10 of its 11 digits
+  const phoneMask = maskPhone(secret.phoneE164 ?? secret.phone);
   const pairs: Array<[string | null, string | null]> = [
     [secret.idNumber, maskIdNumber(secret.idNumber)],
-    [secret.phone, maskPhone(secret.phone)],
-    [secret.phoneE164, maskPhone(secret.phoneE164)],
-    [national, maskPhone(national)],
-    [digits && digits.length >= 7 ? digits : null, maskPhone(digits)],
+    [secret.phoneE164, phoneMask],
+    [secret.phone, phoneMask],
+    [national, phoneMask],
+    [digits && digits.length >= 7 ? digits : null, phoneMask],
     [secret.email, maskEmail(secret.email)],
     [secret.name, maskName(secret.name)],
   ];

@@ -61,6 +61,9 @@ export function renderPreview(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
 
+/** Chinese mobiles (1[3-9] and nine digits) and landlines (0 + area code + 7-8 digits), with +86 and separators. */
+const PHONE_SHAPED = /(?<![\dA-Za-z])(?:\+?86[\s-]?)?(?:1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}[\s-]?\d{7,8})(?![\dA-Za-z])/g;
+
 /**
  * Text that no adapter could read has no fields to mask: whatever looks like a phone number,
  * a resident ID number or an e-mail address is masked instead.
@@ -69,5 +72,5 @@ export function maskContactPatterns(text: string): string {
   return text
     .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, (email) => maskEmail(email) ?? '')
     .replace(/(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g, (id) => maskIdNumber(id) ?? '')
-    .replace(/(?<![\dA-Za-z])\+?\d[\d\s()-]{5,}\d(?![\dA-Za-z])/g, (phone) => maskPhone(phone) ?? '');
+    .replace(PHONE_SHAPED, (phone) => maskPhone(toE164(phone) ?? phone) ?? '');
 }
