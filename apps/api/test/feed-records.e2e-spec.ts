@@ -2,7 +2,6 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApi, postFeed, resetDatabase, sampleBytes, staffToken } from '@hub/testing';
-import { TicketStore } from '@hub/tickets';
 import { ApiModule } from '../src/api.module';
 
 describe('unreadable feed records: list, view, re-run, discard', () => {
@@ -48,8 +47,8 @@ describe('unreadable feed records: list, view, re-run, discard', () => {
   });
 
   it('keeps a record whose processing failed as UNREADABLE with the reason, and re-runs it into its ticket', async () => {
-    // storing the tickets fails once after the raw bytes are committed (a database fault, a bug)
-    const store = jest.spyOn(app.get(TicketStore), 'store').mockRejectedValueOnce(new Error('simulated failure after the raw commit'));
+    // the transaction that stores the tickets fails once, after the raw bytes are committed (a database fault, a bug)
+    const store = jest.spyOn(db, 'transaction').mockRejectedValueOnce(new Error('simulated failure after the raw commit') as never);
     const failed = await postFeed(app.getHttpServer(), '12315', sampleBytes('12315-P006.json'), 'application/json').expect(422);
     store.mockRestore();
     expect(failed.body.error.code).toBe('PROCESSING_FAILED');
