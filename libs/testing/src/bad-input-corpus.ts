@@ -20,6 +20,8 @@ export interface BadInput {
   expect: 'REJECT' | 'ANY';
   /** a 422 must name this field (its last segment) in its details */
   field?: string;
+  /** the path names a resource nobody has: a 404 before the body is read is a fair answer too */
+  absentResource?: boolean;
 }
 
 const NUL = '\u0000';
@@ -48,6 +50,7 @@ function leafPaths(value: Json, path: string[] = []): string[][] {
 }
 
 function withLeaf(value: Json, path: string[], replace: (old: string) => Json): Json {
+  if (path.length === 0) return replace(value as string);
   const copy = JSON.parse(JSON.stringify(value)) as Json;
   let node = copy as Record<string, Json>;
   for (const key of path.slice(0, -1)) node = node[key] as Record<string, Json>;
@@ -495,14 +498,14 @@ function operationCases(doc: OpenApiLike, template: string, method: string, oper
     }
   });
   queryParams.forEach((param, i) => {
-    const freeText = !param.schema?.enum && param.schema?.type !== 'number' && !['cursor', 'limit'].includes(param.name);
+    const freeText = !param.schema?.enum && !['number', 'integer', 'boolean'].includes(param.schema?.type ?? '') && !['cursor', 'limit'].includes(param.name);
     const values = [...QUERY_VALUES, ...(i === 0 ? ROUTE_QUERY_VALUES : []), ...(param.name === 'cursor' ? BAD_CURSORS : [])].filter(
       ([what]) => (what !== 'an unknown enum value' || !!param.schema?.enum) && (freeText || !['LIKE metacharacters', 'SQL and HTML'].includes(what)),
     );
     for (const [what, value] of values) {
       const isCursor = param.name === 'cursor';
       // an unpaired surrogate cannot be sent in UTF-8: its invalid bytes decode to U+FFFD, which is text
-      const mustReject = isCursor || what === 'NUL' || (what === 'an unknown enum value' && !!param.schema?.enum) || what === 'a huge value';
+      const mustReject = isCursor || what === 'NUL' || (what === 'an unknown enum value' && !!param.schema?.enum) || (what === 'a huge value' && freeText);
       cases.push({
         name: `${label}: ${what} in query ${param.name}`,
         method,
@@ -512,7 +515,7 @@ function operationCases(doc: OpenApiLike, template: string, method: string, oper
       });
     }
   });
-  if (method !== 'GET') cases.push(...bodyCases(doc, label, method, plainPath, operation));
+  if (method !== 'GET') cases.push(...bodyCases(doc, label, method, plainPath, operation).map((c) => ({ ...c, absentResource: pathParams.length > 0 })));
   return cases;
 }
 
