@@ -81,6 +81,11 @@ describe('reporter data sealed at rest, shown by parsing', () => {
     const fromEscaped = await intake('12315', escaped, 'application/json');
     const fromMail = await intake('12390', mail, 'message/rfc822');
     const fromPartial = await intake('12315', JSON.stringify(partial), 'application/json');
+    // the public portal's tipster, named
+    await http()
+      .post('/api/v1/public/tips')
+      .send({ kind: 'COMPLAINT', description: '超市卖的奶粉过期了，已经吃坏了肚子', regionCode: '220100', reporter: { anonymous: false, name: '孙悟空', phone: '13122223333', idNumber: '220102199003071235' } })
+      .expect(201);
     partialRawId = fromPartial.rawId;
     ids = {
       batchA: fromBatch.accepted[0].ticketId,
@@ -111,7 +116,7 @@ describe('reporter data sealed at rest, shown by parsing', () => {
   const spellings = (value: string) => [value, Buffer.from(value, 'utf8').toString('hex'), iconv.encode(value, 'gb18030').toString('hex')];
 
   it('leaves no reporter name, phone (as sent or E.164), ID number or e-mail in clear in a pg_dump', async () => {
-    const values = await reporterValues();
+    const values = [...(await reporterValues()), '孙悟空', '13122223333', '+8613122223333', '220102199003071235'];
     expect(values).toEqual(expect.arrayContaining(['邱健磊', '13955332560', '+8613955332560', '220103198003115340', 'user107@example.cn', '张三丰', '王小明', '赵大海', 'zhaodahai@mail.example.cn', '钱多多']));
     const dump = execFileSync('pg_dump', ['-h', TEST_ENV.DATABASE_HOST, '-p', TEST_ENV.DATABASE_PORT, '-U', TEST_ENV.DATABASE_USER, '--data-only', TEST_ENV.DATABASE_NAME], { maxBuffer: 1024 * 1024 * 1024 }).toString('utf8');
     // the dump is readable: ticket text is there in clear, and raw bodies are there, sealed
@@ -177,7 +182,8 @@ describe('reporter data sealed at rest, shown by parsing', () => {
     expect(report.keyId).toBe('k2');
     expect(report.resealed['raw_records.body']).toBe(sent.length);
     expect(report.resealed['tickets.reporter_secret']).toBeGreaterThan(20);
-    expect(report.stale).toEqual({ 'raw_records.body': 0, 'tickets.reporter_secret': 0 });
+    expect(report.stale).toMatchObject({ 'raw_records.body': 0, 'tickets.reporter_secret': 0 });
+    expect(Object.values(report.stale).filter((n) => n > 0)).toEqual([]);
     const [{ old }] = await db.query(`SELECT (SELECT count(*) FROM raw_records WHERE body_key_id IS DISTINCT FROM 'k2') + (SELECT count(*) FROM tickets WHERE reporter_secret NOT LIKE 'g1.k2.%') AS old`);
     expect(Number(old)).toBe(0);
     // readable with the new key alone, raw bodies byte-exact
@@ -188,6 +194,6 @@ describe('reporter data sealed at rest, shown by parsing', () => {
     const byId = new Map(bodies.map((b) => [b.id, onlyNew.decryptBytes(b.body)]));
     expect(sent.filter((s) => !byId.get(s.answer.rawId)?.equals(s.body)).map((s) => s.answer.rawId)).toEqual([]);
     // a second run finds nothing left to do
-    expect((await app.get(SealedDataRotation).rotate(ring)).resealed).toEqual({ 'raw_records.body': 0, 'tickets.reporter_secret': 0 });
+    expect(Object.values((await app.get(SealedDataRotation).rotate(ring)).resealed).filter((n) => n > 0)).toEqual([]);
   });
 });
