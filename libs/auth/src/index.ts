@@ -7,3 +7,6 @@ export * from './roles';
 export * from './sealed-data-rotation';
 export * from './staff-auth.guard';
 export * from './user.entity';
+export * from './auth-sessions.service';
+export * from './login-lockout.service';
+export * from './password-policy';

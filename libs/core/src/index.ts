@@ -26,6 +26,7 @@ export * from './http/configure-app';
 export * from './database/prepare-database';
 export * from './http/keyset-cursor';
 export * from './time/time-source';
+export * from './integrity/history-chain';
 export * from './database/like-pattern';
 export * from './validation/invalid-text';
 export * from './validation/json-depth';

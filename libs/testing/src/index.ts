@@ -8,4 +8,5 @@ export * from './test-time';
 export * from './api-process';
 export * from './tip-builders';
 export * from './case-driver';
+export * from './labelled-examples';
 export * from './bad-input-corpus';
