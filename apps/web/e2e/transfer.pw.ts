@@ -24,7 +24,7 @@ test('a transfer to the police goes through unit-head approval and police accept
   await head.getByTestId('menu-approvals').click();
   const approval = head.getByTestId(`approvals-row-${pushed.trackingCode}`);
   await expect(approval).toBeVisible();
-  await expect(head.getByTestId(`deadline-${pushed.trackingCode}`)).toHaveText(/^正常 · \d{4}-\d{2}-\d{2} · 剩 2天 \d+小时/);
+  await expect(head.getByTestId(`deadline-${pushed.trackingCode}`)).toHaveText(/^正常 · \d{4}-\d{2}-\d{2} · 剩余 3天 \d+小时/);
   await screen(head, 'transfer-approvals');
   await approval.click();
   await expect(head.getByTestId('case-approve')).toBeEnabled();

@@ -1,4 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { ButtonProps } from 'antd';
 import type { CalendarDayView, CalendarYearView } from '@hub/contracts';
 import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, List, Popconfirm, Radio, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -114,8 +115,14 @@ export function HolidaysPage() {
                 key: 'remove',
                 width: 90,
                 render: (_, row) => (
-                  <Popconfirm title={t('holidays.remove')} onConfirm={() => remove(row.date)} okText={t('holidays.remove')} cancelText={t('action.cancel')}>
-                    <Button size="small" danger icon={<DeleteOutlined />}>
+                  <Popconfirm
+                    title={t('holidays.remove')}
+                    onConfirm={() => remove(row.date)}
+                    okText={t('holidays.remove')}
+                    okButtonProps={{ 'data-testid': 'holiday-remove-confirm' } as ButtonProps}
+                    cancelText={t('action.cancel')}
+                  >
+                    <Button size="small" danger icon={<DeleteOutlined />} data-testid={`holiday-remove-${row.date}`}>
                       {t('holidays.remove')}
                     </Button>
                   </Popconfirm>

@@ -65,7 +65,7 @@ interface CaseListProps {
 }
 
 /** A unit, police or oversight list: keyset pages, kept current by the live socket, opened with Enter. */
-export function CaseList({ title, testId, listKey, fetchPage, columns, empty, hint = 'workbench.hint', scoped = true, toolbar }: CaseListProps) {
+export function CaseList({ title, testId, listKey, fetchPage, columns, empty, hint = 'case.listHint', scoped = true, toolbar }: CaseListProps) {
   const { t } = useI18n();
   const taxonomy = useTaxonomy();
   const { epoch } = useLive();
