@@ -509,6 +509,9 @@ export const en: Record<MessageKey, string> = {
   'holidays.remove': 'Remove',
   'holidays.days': '{n} days',
   'holidays.empty': 'No days entered for this year. Add each holiday and make-up working day.',
+  'holidays.complete': 'Confirm the {year} arrangement is complete',
+  'holidays.completeConfirm': 'Are these all of {year}\'s holidays and make-up working days? The year then stops counting Monday–Friday and its provisional deadlines are recomputed.',
+  'holidays.yearEntered': 'The {year} arrangement is in force; {n} provisional deadlines recomputed',
   'holidays.saved': 'Saved; provisional deadlines are being recomputed',
 
   'help.workbench': 'Unit tickets',

@@ -507,6 +507,9 @@ export const zh = {
   'holidays.remove': '删除',
   'holidays.days': '{n} 天',
   'holidays.empty': '该年还没有录入的日期。请逐日添加放假日和调休上班日。',
+  'holidays.complete': '确认 {year} 年安排已录入完整',
+  'holidays.completeConfirm': '以上日期即 {year} 年全部放假日和调休上班日？确认后该年不再按周一至周五计算，暂定时限将重算。',
+  'holidays.yearEntered': '{year} 年安排已生效，{n} 个暂定时限已重算',
   'holidays.saved': '已保存，暂定时限正在重算',
 
   'help.workbench': '本单位工单',
