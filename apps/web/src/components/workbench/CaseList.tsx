@@ -9,7 +9,8 @@ import { useKeysetList } from '../../hooks/useKeysetList';
 import { useFocusId, useOpenTicket } from '../../hooks/useOpenTicket';
 import { useUnitLive } from '../../hooks/useUnitLive';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
-import { clockMeasure } from '../../lib/clocks';
+import { clockMeasure, clockRunning } from '../../lib/clocks';
+import { beijing } from '../../lib/time';
 import { DeadlineTag } from '../DeadlineTag';
 import { FlagTags } from '../FlagTags';
 import { ListTable } from '../ListTable';
@@ -27,6 +28,13 @@ export function clockColumn(t: Translate, clock: Clock | 'next', title: MessageK
       const which = clock === 'next' ? row.nextDeadline?.clock : clock;
       const at = which ? row.deadlines[which] : null;
       if (!which || !at) return <Typography.Text type="secondary">{t('time.notStarted')}</Typography.Text>;
+      if (!clockRunning(which, row.status, row.transferState, row.deadlines.policeDecisionBy)) {
+        return (
+          <Tag bordered={false}>
+            {beijing(at).slice(0, 10)} · {t('deadline.met')}
+          </Tag>
+        );
+      }
       const state = row.nextDeadline?.clock === which ? row.deadlineState : undefined;
       const measure = clockMeasure(which, row.kind);
       return <DeadlineTag at={at} state={state} provisional={row.deadlines.provisional} paused={row.paused} measure={measure} testId={`deadline-${row.trackingCode}`} />;
