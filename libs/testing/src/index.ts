@@ -5,3 +5,6 @@ export * from './test-environment';
 export * from './wait-for';
 export * from './case-builders';
 export * from './test-time';
+export * from './api-process';
+export * from './tip-builders';
+export * from './case-driver';

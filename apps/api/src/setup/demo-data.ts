@@ -8,8 +8,11 @@ import { AuthService, CreateUserDto, toViewer, UserEntity, Viewer } from '@hub/a
 import { CaseActions } from '@hub/cases';
 import { AppConfig, DomainError } from '@hub/core';
 import { csvUpload, IntakeService } from '@hub/intake';
+import { RewardLedger } from '@hub/rewards';
 import { TriageService } from '@hub/routing';
-import { TicketsService } from '@hub/tickets';
+import { DEPARTMENT_CODES } from '@hub/taxonomy';
+import { beijingDate, TicketsService } from '@hub/tickets';
+import { DemoRewards } from './demo-rewards';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 const SAMPLES_DIR = join(__dirname, '..', '..', '..', '..', 'libs', 'intake', 'test', 'fixtures');
@@ -26,6 +29,9 @@ const DEMO_USERS: Array<Omit<CreateUserDto, 'password'>> = [
   { username: 'reward.officer', displayName: '奖励委员会 专员 郑芳', roles: ['REWARD_OFFICER'], unit: null },
   { username: 'finance', displayName: '省财政厅 复核 冯刚', roles: ['FINANCE'], unit: null },
 ];
+
+/** Each department's demo reward budget for the current year: ¥1,000,000. */
+const DEMO_BUDGET_FEN = 100_000_000;
 
 /** Demo tickets in the states a unit's workbench shows, each walked there through the lifecycle. */
 const DEMO_CASES: Array<{ externalId: string; kind: '投诉' | '举报'; subject: string; text: string; walk: DemoStep[] }> = [
@@ -52,6 +58,8 @@ export class DemoData {
     private readonly auth: AuthService,
     private readonly intake: IntakeService,
     private readonly config: AppConfig,
+    private readonly ledger: RewardLedger,
+    private readonly demoRewards: DemoRewards,
     @InjectDataSource() private readonly db: DataSource,
     private readonly triage: TriageService,
     private readonly cases: CaseActions,
@@ -65,7 +73,18 @@ export class DemoData {
     for (const sample of manifest.samples) stored += await this.postSample(sample.feed, sample.file, sample.contentType);
     let walked = 0;
     for (const demo of DEMO_CASES) walked += await this.walkCase(demo);
-    this.logger.log(`demo data: ${DEMO_USERS.length} staff accounts (password ${DEMO_PASSWORD}), ${stored} sample records, ${walked} workbench cases`);
+    const budgets = await this.grantBudgets();
+    const rewards = await this.demoRewards.load();
+    this.logger.log(`demo data: ${DEMO_USERS.length} staff accounts (password ${DEMO_PASSWORD}), ${stored} sample records, ${walked} workbench cases, ${budgets} reward budgets, ${rewards} rewards`);
+  }
+
+  /** A reward budget for every department this year, once. */
+  private async grantBudgets(): Promise<number> {
+    const year = Number(beijingDate(new Date()).slice(0, 4));
+    const granted = new Set((await this.ledger.budgets(year)).map((b) => b.department));
+    const missing = DEPARTMENT_CODES.filter((d) => !granted.has(d));
+    for (const department of missing) await this.ledger.grant(department, year, DEMO_BUDGET_FEN, { id: null, name: 'demo' }, `${year} 年度举报奖励经费（演示）`);
+    return missing.length;
   }
 
   /** A 12315 record dispatched to AIC@220100 by operator1, then walked by the unit; a case already there is left as it is. */

@@ -7,11 +7,14 @@ export const QUEUES = {
   tickets: 'tickets',
   routing: 'routing',
   clocks: 'clocks',
+  rewards: 'rewards',
 } as const;
 
 export const JOBS = {
   prepare: 'prepare',
   classify: 'classify',
+  /** a hotline REPORT with the reporter's phone gets its tracking code and PIN by SMS */
+  tipsterReceipt: 'tipster-receipt',
 } as const;
 
 export type TicketJobName = (typeof JOBS)[keyof typeof JOBS];
@@ -47,10 +50,22 @@ export interface ClockJobPayload {
   dueAt: string;
   /** when the job fires */
   at: string;
+  /** the clock row's last change (ms): a paused and resumed clock is armed anew even when its end did not move */
+  stamp: number;
 }
 
-/** One job per ticket, clock, level and end: arming it again is a no-op. */
-export const clockJobId = (p: Pick<ClockJobPayload, 'ticketId' | 'clock' | 'level' | 'dueAt'>) => `clock-${p.ticketId}-${p.clock}-${p.level}-${Date.parse(p.dueAt)}`;
+/** One job per ticket, clock, level, end and change of the clock: arming it again is a no-op. */
+export const clockJobId = (p: Pick<ClockJobPayload, 'ticketId' | 'clock' | 'level' | 'dueAt' | 'stamp'>) => `clock-${p.ticketId}-${p.clock}-${p.level}-${Date.parse(p.dueAt)}-${p.stamp}`;
+
+export const REWARD_JOBS = {
+  /** expires unclaimed rewards and sends pending reward notices; derived from PostgreSQL, idempotent */
+  sweep: 'reward-sweep',
+} as const;
+
+/** The sweep carries nothing: it reads what is due from the rewards table. */
+export type RewardSweepPayload = Record<string, never>;
+
+export const REWARD_SWEEP_SCHEDULE = { every: 60_000 } as const;
 
 /** Outbox topics: written in the same transaction as the change, relayed after commit. */
 export const OUTBOX_TOPICS = {
