@@ -5,6 +5,7 @@ import { CalendarModule } from '@hub/calendar';
 import { TicketClocks } from './clocks/ticket-clocks.service';
 import { TicketRewards } from './ticket-rewards';
 import { AttachmentEntity } from './attachment.entity';
+import { ReporterSecretStore } from './reporter-secret.store';
 import { TicketHistoryEntity } from './ticket-history.entity';
 import { TicketStore } from './ticket-store.service';
 import { TicketTransitions } from './ticket-transitions.service';
@@ -15,7 +16,7 @@ import { TicketsService } from './tickets.service';
 @Module({
   imports: [TypeOrmModule.forFeature([TicketEntity, TicketHistoryEntity, AttachmentEntity]), AuthModule, CalendarModule],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketStore, TicketTransitions, TicketClocks, TicketRewards],
+  providers: [TicketsService, TicketStore, TicketTransitions, TicketClocks, TicketRewards, ReporterSecretStore],
   exports: [TicketsService, TicketStore, TicketTransitions, TicketClocks, TicketRewards, CalendarModule],
 })
 export class TicketsModule {}
