@@ -10,6 +10,10 @@ import { I18nProvider, useI18n } from './i18n';
 import { ComingSoonPage } from './pages/ComingSoonPage';
 import { LoginPage } from './pages/LoginPage';
 import { NewCallPage } from './pages/NewCallPage';
+import { PortalLayout } from './components/portal/PortalLayout';
+import { PortalHomePage } from './pages/portal/PortalHomePage';
+import { PortalStatusPage } from './pages/portal/PortalStatusPage';
+import { PortalSubmitPage } from './pages/portal/PortalSubmitPage';
 import { QueuePage } from './pages/QueuePage';
 import { TicketPage } from './pages/TicketPage';
 import { TriagePage } from './pages/TriagePage';
@@ -47,6 +51,12 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/portal" element={<PortalLayout />}>
+        <Route index element={<PortalHomePage />} />
+        <Route path="submit" element={<PortalSubmitPage />} />
+        <Route path="status" element={<PortalStatusPage />} />
+        <Route path="*" element={<Navigate to="/portal" replace />} />
+      </Route>
       <Route
         element={
           <SignedIn>

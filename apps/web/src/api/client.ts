@@ -10,6 +10,8 @@ export class ApiError extends Error {
     message: string,
     readonly details: FieldError[] = [],
     readonly body: Record<string, unknown> = {},
+    /** Seconds from a 429's or 503's `Retry-After`, when the server gave one. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
   }
@@ -21,6 +23,8 @@ interface RequestOptions {
   query?: Query;
   body?: unknown;
   keepalive?: boolean;
+  /** Public (portal) calls never carry a staff token, even when one is stored in this tab. */
+  anonymous?: boolean;
 }
 
 function buildQuery(query: Query = {}): string {
@@ -42,20 +46,29 @@ async function toApiError(response: Response): Promise<ApiError> {
     error?: { code?: string; message?: string; details?: FieldError[] };
   };
   const error = body.error ?? {};
-  return new ApiError(response.status, error.code ?? `HTTP_${response.status}`, error.message ?? response.statusText, error.details ?? [], body);
+  return new ApiError(response.status, error.code ?? `HTTP_${response.status}`, error.message ?? response.statusText, error.details ?? [], body, retryAfterSeconds(response.headers.get('Retry-After')));
+}
+
+function retryAfterSeconds(header: string | null): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders() };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const headers: Record<string, string> = { Accept: 'application/json', ...(options.anonymous ? {} : authHeaders()) };
+  const form = options.body instanceof FormData;
+  if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json';
   const response = await fetch(`${BASE}${path}${buildQuery(options.query)}`, {
     method,
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.body === undefined ? undefined : form ? (options.body as FormData) : JSON.stringify(options.body),
     keepalive: options.keepalive,
   });
   if (response.ok) return response;
-  if (response.status === 401 && path !== '/auth/login') session.expire();
+  if (response.status === 401 && path !== '/auth/login' && !options.anonymous) session.expire();
   throw await toApiError(response);
 }
 
@@ -74,4 +87,6 @@ export async function requestBlob(path: string): Promise<Blob> {
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown, keepalive?: boolean) => request<T>('POST', path, { body, keepalive }),
+  publicGet: <T>(path: string, query?: Query) => request<T>('GET', path, { query, anonymous: true }),
+  publicPost: <T>(path: string, body?: unknown) => request<T>('POST', path, { body, anonymous: true }),
 };
