@@ -2,7 +2,7 @@ import { App as AntApp, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AppLayout } from './components/AppLayout';
-import { AuthProvider, useAuth, useWorkspace, workspaceOf, type Workspace } from './context/AuthContext';
+import { AuthProvider, isConsoleWorkspace, useAuth, useWorkspace, workspaceOf, type Workspace } from './context/AuthContext';
 import { CountersProvider } from './context/CountersContext';
 import { LiveProvider } from './context/LiveContext';
 import { TaxonomyProvider } from './context/TaxonomyContext';
@@ -15,6 +15,10 @@ import { PortalHomePage } from './pages/portal/PortalHomePage';
 import { PortalStatusPage } from './pages/portal/PortalStatusPage';
 import { PortalSubmitPage } from './pages/portal/PortalSubmitPage';
 import { QueuePage } from './pages/QueuePage';
+import { BudgetsPage } from './pages/rewards/BudgetsPage';
+import { LedgerPage } from './pages/rewards/LedgerPage';
+import { RewardPage } from './pages/rewards/RewardPage';
+import { RewardQueuePage } from './pages/rewards/RewardQueuePage';
 import { TicketPage } from './pages/TicketPage';
 import { TriagePage } from './pages/TriagePage';
 import { UnreadablePage } from './pages/UnreadablePage';
@@ -25,7 +29,9 @@ function SignedIn({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (state.status === 'loading') return <Spin size="large" fullscreen tip={t('common.loading')} />;
   if (state.status === 'signedOut') return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
-  if (workspaceOf(state.me.roles) === 'none') return children;
+  const workspace = workspaceOf(state.me.roles);
+  if (workspace === 'none') return children;
+  if (!isConsoleWorkspace(workspace)) return <TaxonomyProvider>{children}</TaxonomyProvider>;
   return (
     <LiveProvider token={state.token}>
       <TaxonomyProvider>
@@ -39,13 +45,17 @@ function Only({ workspaces, children }: { workspaces: Workspace[]; children: Rea
   return workspaces.includes(useWorkspace()) ? children : <Navigate to="/" replace />;
 }
 
+const HOME: Record<Workspace, string | null> = { operator: '/queue', supervisor: '/queue', rewards: '/rewards', admin: '/budgets', none: null };
+
 function Home() {
-  const workspace = useWorkspace();
-  return workspace === 'none' ? <ComingSoonPage /> : <Navigate to="/queue" replace />;
+  const home = HOME[useWorkspace()];
+  return home ? <Navigate to={home} replace /> : <ComingSoonPage />;
 }
 
 const CONSOLE: Workspace[] = ['operator', 'supervisor'];
 const OPERATOR: Workspace[] = ['operator'];
+const REWARDS: Workspace[] = ['rewards'];
+const BUDGET_READERS: Workspace[] = ['rewards', 'supervisor', 'admin'];
 
 function AppRoutes() {
   return (
@@ -70,6 +80,11 @@ function AppRoutes() {
         <Route path="triage" element={<Only workspaces={OPERATOR}><TriagePage /></Only>} />
         <Route path="new" element={<Only workspaces={OPERATOR}><NewCallPage /></Only>} />
         <Route path="unreadable" element={<Only workspaces={OPERATOR}><UnreadablePage /></Only>} />
+        <Route path="rewards" element={<Only workspaces={REWARDS}><RewardQueuePage /></Only>} />
+        <Route path="rewards/:id" element={<Only workspaces={REWARDS}><RewardPage /></Only>} />
+        <Route path="payouts" element={<Only workspaces={REWARDS}><RewardQueuePage payouts /></Only>} />
+        <Route path="budgets" element={<Only workspaces={BUDGET_READERS}><BudgetsPage /></Only>} />
+        <Route path="ledger" element={<Only workspaces={BUDGET_READERS}><LedgerPage /></Only>} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -2,7 +2,7 @@ import { QuestionCircleOutlined } from '@ant-design/icons';
 import { Button, Layout, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Outlet, useNavigate } from 'react-router-dom';
-import { useWorkspace } from '../context/AuthContext';
+import { isConsoleWorkspace, useWorkspace } from '../context/AuthContext';
 import { useHotkeys } from '../hooks/useHotkeys';
 import { useI18n } from '../i18n';
 import { CountersBar } from './CountersBar';
@@ -36,9 +36,9 @@ export function AppLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="app-header">
-          {workspace !== 'none' && <CountersBar />}
+          {isConsoleWorkspace(workspace) && <CountersBar />}
           <Space size={12} className="app-header-tools">
-            {workspace !== 'none' && <LiveStatus />}
+            {isConsoleWorkspace(workspace) && <LiveStatus />}
             <Tooltip title={t('help.title')}>
               <Button type="text" icon={<QuestionCircleOutlined />} onClick={() => setHelpOpen(true)} data-testid="help-button">
                 ?

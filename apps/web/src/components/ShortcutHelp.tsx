@@ -29,6 +29,16 @@ const GROUPS: { title: MessageKey; keys: [string[], MessageKey][] }[] = [
       [['Esc'], 'help.back'],
     ],
   },
+  {
+    title: 'help.rewards',
+    keys: [
+      [['a'], 'help.approve'],
+      [['r'], 'help.reject'],
+      [['p'], 'help.pay'],
+      [['v'], 'help.revealPayee'],
+      [['Esc'], 'reward.back'],
+    ],
+  },
   { title: 'help.forms', keys: [[['Ctrl+Enter'], 'help.submit']] },
 ];
 

@@ -1,8 +1,8 @@
-import { ExceptionOutlined, FileSearchOutlined, PhoneOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, ExceptionOutlined, FileSearchOutlined, FundOutlined, GiftOutlined, PhoneOutlined, UnorderedListOutlined, WalletOutlined } from '@ant-design/icons';
 import { Badge, Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { useWorkspace } from '../context/AuthContext';
+import { useWorkspace, type Workspace } from '../context/AuthContext';
 import { useCounters } from '../context/CountersContext';
 import type { MessageKey } from '../i18n';
 import { useI18n } from '../i18n';
@@ -23,17 +23,27 @@ export function SideMenu() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
 
-  const entries: Entry[] =
-    workspace === 'operator'
-      ? [
-          { path: '/queue', label: 'menu.queue', icon: <UnorderedListOutlined /> },
-          { path: '/triage', label: 'menu.triage', icon: <FileSearchOutlined />, badge: counters?.triageWaiting },
-          { path: '/new', label: 'menu.newCall', icon: <PhoneOutlined />, shortcut: 'n' },
-          { path: '/unreadable', label: 'menu.unreadable', icon: <ExceptionOutlined />, badge: counters?.unreadable },
-        ]
-      : workspace === 'supervisor'
-        ? [{ path: '/queue', label: 'menu.queue', icon: <UnorderedListOutlined /> }]
-        : [];
+  const budgets: Entry[] = [
+    { path: '/budgets', label: 'menu.budgets', icon: <FundOutlined /> },
+    { path: '/ledger', label: 'menu.ledger', icon: <AccountBookOutlined /> },
+  ];
+  const byWorkspace: Record<Workspace, Entry[]> = {
+    operator: [
+      { path: '/queue', label: 'menu.queue', icon: <UnorderedListOutlined /> },
+      { path: '/triage', label: 'menu.triage', icon: <FileSearchOutlined />, badge: counters?.triageWaiting },
+      { path: '/new', label: 'menu.newCall', icon: <PhoneOutlined />, shortcut: 'n' },
+      { path: '/unreadable', label: 'menu.unreadable', icon: <ExceptionOutlined />, badge: counters?.unreadable },
+    ],
+    supervisor: [{ path: '/queue', label: 'menu.queue', icon: <UnorderedListOutlined /> }, ...budgets],
+    rewards: [
+      { path: '/rewards', label: 'menu.rewards', icon: <GiftOutlined /> },
+      { path: '/payouts', label: 'menu.payouts', icon: <WalletOutlined /> },
+      ...budgets,
+    ],
+    admin: budgets,
+    none: [],
+  };
+  const entries = byWorkspace[workspace];
 
   const selected = entries.find((entry) => pathname.startsWith(entry.path))?.path;
   return (

@@ -60,13 +60,18 @@ export function useMe(): Me {
   return state.me;
 }
 
-export type Workspace = 'operator' | 'supervisor' | 'none';
+export type Workspace = 'operator' | 'supervisor' | 'rewards' | 'admin' | 'none';
 
 export function workspaceOf(roles: Role[]): Workspace {
   if (roles.includes('OPERATOR')) return 'operator';
   if (roles.includes('SUPERVISOR')) return 'supervisor';
+  if (roles.includes('REWARD_OFFICER') || roles.includes('FINANCE')) return 'rewards';
+  if (roles.includes('ADMIN')) return 'admin';
   return 'none';
 }
+
+/** Workspaces on the live console connection (socket, counters). */
+export const isConsoleWorkspace = (workspace: Workspace) => workspace === 'operator' || workspace === 'supervisor';
 
 export function useWorkspace(): Workspace {
   return workspaceOf(useMe().roles);
