@@ -1,10 +1,6 @@
-import type { TicketEventPayload } from '@hub/core';
+import type { ClaimView, TicketEventPayload } from '@hub/contracts';
 
-export interface ClaimView {
-  userId: string;
-  displayName: string;
-  expiresAt: string;
-}
+export type { ClaimView } from '@hub/contracts';
 
 export interface ClaimChangedMessage {
   event: 'claim.changed';

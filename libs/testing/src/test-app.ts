@@ -26,7 +26,7 @@ export async function createTestWorker(workerModule: Type<unknown>): Promise<INe
   return moduleRef;
 }
 
-const WIPED_TABLES = ['ticket_claims', 'labelled_examples', 'classifier_models', 'rule_sets', 'pii_reveals', 'outbox', 'attachments', 'ticket_history', 'record_revisions', 'tickets', 'raw_records', 'users'];
+const WIPED_TABLES = ['reward_ledger', 'rewards', 'tipster_receipts', 'ticket_claims', 'labelled_examples', 'classifier_models', 'rule_sets', 'pii_reveals', 'outbox', 'attachments', 'ticket_history', 'record_revisions', 'tickets', 'raw_records', 'users'];
 
 /**
  * Empties every table a test writes to and restores what setup puts there (taxonomy,

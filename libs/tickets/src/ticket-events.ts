@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { OUTBOX_TOPICS, returningRows, TicketEventName, TicketEventPayload, writeOutbox } from '@hub/core';
+import type { TicketEventName, TicketEventPayload, TicketStatus } from '@hub/contracts';
+import { OUTBOX_TOPICS, returningRows, writeOutbox } from '@hub/core';
 
 export type EventTicket = Omit<TicketEventPayload, 'event'>;
 
@@ -8,7 +9,7 @@ export const EVENT_TICKET_COLUMNS = 'id, tracking_code, status, version, lead_un
 
 /** The first row of an UPDATE … RETURNING ${EVENT_TICKET_COLUMNS}, as the ticket the event names. */
 export function eventTicketFrom(result: unknown): EventTicket {
-  const [t] = returningRows<{ id: string; tracking_code: string; status: string; version: number; lead_unit: string | null; assist_units: string[] }>(result);
+  const [t] = returningRows<{ id: string; tracking_code: string; status: TicketStatus; version: number; lead_unit: string | null; assist_units: string[] }>(result);
   return { id: t.id, trackingCode: t.tracking_code, status: t.status, version: t.version, leadUnit: t.lead_unit, assistUnits: t.assist_units };
 }
 

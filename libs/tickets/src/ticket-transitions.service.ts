@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '@hub/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Conflict, NotFound } from '@hub/core';
@@ -50,10 +51,10 @@ export class TicketTransitions {
   async transition(tx: EntityManager, ticketId: string, request: TransitionRequest) {
     const current = await this.lock(tx, ticketId);
     if (request.expectedVersion !== undefined && request.expectedVersion !== current.version) {
-      throw Conflict('STALE_VERSION', `The ticket changed meanwhile (version ${current.version}, you sent ${request.expectedVersion}); reload it`);
+      throw Conflict(ERROR_CODES.STALE_VERSION, `The ticket changed meanwhile (version ${current.version}, you sent ${request.expectedVersion}); reload it`);
     }
     if (current.status !== request.to && !canTransition(current.status, request.to)) {
-      throw Conflict('WRONG_STATE', `A ${current.status} ticket cannot become ${request.to}`);
+      throw Conflict(ERROR_CODES.INVALID_TRANSITION, `A ${current.status} ticket cannot become ${request.to}`);
     }
     const updated = await this.write(tx, ticketId, { ...request.set, status: request.to });
     await appendHistory(tx, { ticketId, actor: request.actor, action: request.action, fromStatus: current.status, toStatus: request.to, reason: request.reason ?? null, data: request.data });

@@ -1,33 +1,9 @@
+import type { CaseView, Channel, Kind, RegionSource, TicketFeed, TicketView } from '@hub/contracts';
 import type { TicketEntity } from './ticket.entity';
 
-export interface TicketView {
-  id: string;
-  trackingCode: string;
-  feed: string;
-  externalId: string;
-  rawId: string | null;
-  kind: string;
-  channel: string;
-  receivedAt: string;
-  reporter: { anonymous: boolean; name: string | null; phone: string | null; idNumber: string | null; email: string | null };
-  subject: { name: string | null; uscc: string | null; usccValid: boolean | null; address: string | null };
-  regionCode: string;
-  countyCode: string | null;
-  regionSource: string;
-  productName: string | null;
-  description: string;
-  classification: TicketEntity['classification'];
-  routing: TicketEntity['routing'];
-  duplicateCandidates: string[];
-  flags: string[];
-  status: string;
-  duplicateOf: string | null;
-  deadlines: { dispatchBy: string | null; acceptBy: string | null; resolveBy: string | null; provisional: boolean };
-  revision: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { TicketView } from '@hub/contracts';
+
+const NO_CASE_YET: CaseView = { acceptedAt: null, caseNumber: null, filedAt: null, paused: null, pauses: [], transfer: null, closure: null };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -37,17 +13,17 @@ export function toTicketView(t: TicketEntity): TicketView {
   return {
     id: t.id,
     trackingCode: t.trackingCode,
-    feed: t.feed,
+    feed: t.feed as TicketFeed,
     externalId: t.externalId,
     rawId: t.rawId,
-    kind: t.kind,
-    channel: t.channel,
+    kind: t.kind as Kind,
+    channel: t.channel as Channel,
     receivedAt: t.receivedAt.toISOString(),
     reporter: { anonymous: t.reporterAnonymous, name: masked.name ?? null, phone: masked.phone ?? null, idNumber: masked.idNumber ?? null, email: masked.email ?? null },
     subject: { name: t.subjectName, uscc: t.subjectUscc, usccValid: t.subjectUsccValid, address: t.subjectAddress },
     regionCode: t.regionCode,
     countyCode: t.countyCode,
-    regionSource: t.regionSource,
+    regionSource: t.regionSource as RegionSource,
     productName: t.productName,
     description: t.description,
     classification: t.classification,
@@ -56,7 +32,19 @@ export function toTicketView(t: TicketEntity): TicketView {
     flags: t.flags,
     status: t.status,
     duplicateOf: t.duplicateOf,
-    deadlines: { dispatchBy: iso(t.dispatchBy), acceptBy: iso(t.acceptBy), resolveBy: iso(t.resolveBy), provisional: t.deadlinesProvisional },
+    deadlines: {
+      dispatchBy: iso(t.dispatchBy),
+      acceptBy: iso(t.acceptBy),
+      resolveBy: iso(t.resolveBy),
+      provisional: t.deadlinesProvisional,
+      transferDecisionBy: null,
+      handOverBy: null,
+      policeDecisionBy: null,
+    },
+    deadlineState: 'ok',
+    outcome: null,
+    case: NO_CASE_YET,
+    reward: null,
     revision: t.revision,
     version: t.version,
     createdAt: t.createdAt.toISOString(),

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ClaimView, HistoryEntryView, TicketStatus, TicketWithClaim } from '@hub/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Forbidden, NotFound } from '@hub/core';
@@ -11,22 +12,8 @@ import { toTicketView, TicketView } from './ticket-view';
 import { visibilityClause } from './ticket-visibility';
 
 /** Who has the ticket open in the console (claims are the console's; shown with the ticket). */
-export interface ClaimOnTicket {
-  userId: string;
-  displayName: string;
-  expiresAt: string;
-}
-
-export interface HistoryView {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  reason: string | null;
-  data: Record<string, unknown>;
-}
+export type ClaimOnTicket = ClaimView;
+export type HistoryView = HistoryEntryView;
 
 /** Staff reads of tickets, always within the caller's visibility. */
 @Injectable()
@@ -36,7 +23,7 @@ export class TicketsService {
     private readonly cipher: PiiCipher,
   ) {}
 
-  async get(viewer: Viewer, id: string): Promise<TicketView & { claim: ClaimOnTicket | null }> {
+  async get(viewer: Viewer, id: string): Promise<TicketWithClaim> {
     const ticket = toTicketView(await this.findVisible(viewer, 't.id = $1', [id]));
     const claims: Array<{ user_id: string; display_name: string; expires_at: Date }> = await this.db.query(
       `SELECT user_id, display_name, expires_at FROM ticket_claims WHERE ticket_id = $1 AND expires_at > now()`,
@@ -63,8 +50,8 @@ export class TicketsService {
       at: (r.at as Date).toISOString(),
       actor: r.actor_name as string,
       action: r.action as string,
-      fromStatus: r.from_status as string | null,
-      toStatus: r.to_status as string | null,
+      fromStatus: r.from_status as TicketStatus | null,
+      toStatus: r.to_status as TicketStatus | null,
       reason: r.reason as string | null,
       data: r.data as Record<string, unknown>,
     }));

@@ -6,11 +6,14 @@
 export const QUEUES = {
   tickets: 'tickets',
   routing: 'routing',
+  rewards: 'rewards',
 } as const;
 
 export const JOBS = {
   prepare: 'prepare',
   classify: 'classify',
+  /** a hotline REPORT with the reporter's phone gets its tracking code and PIN by SMS */
+  tipsterReceipt: 'tipster-receipt',
 } as const;
 
 export type TicketJobName = (typeof JOBS)[keyof typeof JOBS];
@@ -33,6 +36,16 @@ export interface RetrainJobPayload {
 /** Daily at 03:00 Beijing, when the consoles are quiet. */
 export const RETRAIN_SCHEDULE = { pattern: '0 3 * * *', tz: 'Asia/Shanghai' } as const;
 
+export const REWARD_JOBS = {
+  /** expires unclaimed rewards and sends pending reward notices; derived from PostgreSQL, idempotent */
+  sweep: 'reward-sweep',
+} as const;
+
+/** The sweep carries nothing: it reads what is due from the rewards table. */
+export type RewardSweepPayload = Record<string, never>;
+
+export const REWARD_SWEEP_SCHEDULE = { every: 60_000 } as const;
+
 /** Outbox topics: written in the same transaction as the change, relayed after commit. */
 export const OUTBOX_TOPICS = {
   /** a pipeline step to queue: payload { job } */
@@ -45,17 +58,7 @@ export interface PipelineOutboxPayload {
   job: TicketJobName;
 }
 
-export type TicketEventName = 'ticket.created' | 'ticket.updated';
-
-export interface TicketEventPayload {
-  event: TicketEventName;
-  id: string;
-  trackingCode: string;
-  status: string;
-  version: number;
-  leadUnit: string | null;
-  assistUnits: string[];
-}
+export type { TicketEventName, TicketEventPayload } from '@hub/contracts';
 
 /** Redis pub/sub channel the gateway listens on (prefixed per deployment). */
 export const eventsChannel = (prefix: string) => `${prefix}:events`;

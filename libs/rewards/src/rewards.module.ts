@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@hub/auth';
+import { TicketPipelineModule, TicketsModule } from '@hub/tickets';
+import { RewardLedger } from './ledger/reward-ledger.service';
+import { TipsterReceiptStep } from './notify/tipster-receipt.step';
+import { tipsterNotifierProvider } from './notify/tipster-notifier';
+import { PublicTipsController } from './portal/public-tips.controller';
+import { PublicTipsService } from './portal/public-tips.service';
+import { TipLookupLimits } from './portal/tip-lookup-limits';
+import { TipReceipts } from './portal/tip-receipts.service';
+import { RewardNotices } from './rewards/reward-notices.service';
+import { RewardRecords } from './rewards/reward-records.service';
+import { RewardSweepProcessor } from './rewards/reward-sweep.processor';
+import { BudgetsController, RewardsController } from './rewards/rewards.controller';
+import { RewardsService } from './rewards/rewards.service';
+
+const REWARD_CORE = [RewardsService, RewardRecords, RewardLedger, RewardNotices, TipReceipts, tipsterNotifierProvider];
+
+/** API side: the public portal, reward approvals, budgets and the ledger. Exports RewardsService for the case handling's hook. */
+@Module({
+  imports: [TicketsModule, AuthModule],
+  controllers: [PublicTipsController, RewardsController, BudgetsController],
+  providers: [...REWARD_CORE, PublicTipsService, TipLookupLimits],
+  exports: [RewardsService, RewardRecords],
+})
+export class RewardsModule {}
+
+/** Worker side: receipts by SMS for hotline tips, the expiry and notice sweep. */
+@Module({
+  imports: [TicketsModule, TicketPipelineModule, AuthModule],
+  providers: [...REWARD_CORE, TipsterReceiptStep, RewardSweepProcessor],
+  exports: [RewardsService],
+})
+export class RewardsWorkerModule {}
