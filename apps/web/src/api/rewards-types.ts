@@ -1,10 +1,9 @@
 /** Shapes of the public portal and of the reward screens (contracts.md: "Public portal", rewards, "the tipster's claim"). */
 
-export const REWARD_STATES = ['PROPOSED', 'APPROVED', 'NOTIFIED', 'CLAIMED', 'PAID', 'REJECTED', 'EXPIRED'] as const;
-export type RewardState = (typeof REWARD_STATES)[number];
+import type { Outcome, RewardLevel, RewardState } from '@hub/contracts';
 
-export const REWARD_LEVELS = ['L1', 'L2', 'L3'] as const;
-export type RewardLevel = (typeof REWARD_LEVELS)[number];
+export { REWARD_LEVELS, REWARD_STATES } from '@hub/contracts';
+export type { Outcome, RewardLevel, RewardState };
 
 export type PortalKind = 'COMPLAINT' | 'REPORT';
 

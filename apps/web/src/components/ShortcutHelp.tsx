@@ -32,10 +32,10 @@ const GROUPS: { title: MessageKey; keys: [string[], MessageKey][] }[] = [
   {
     title: 'help.rewards',
     keys: [
-      [['a'], 'help.approve'],
-      [['r'], 'help.reject'],
-      [['p'], 'help.pay'],
-      [['v'], 'help.revealPayee'],
+      [['a'], 'help.rewardApprove'],
+      [['r'], 'help.rewardReject'],
+      [['p'], 'help.rewardPay'],
+      [['v'], 'help.rewardReveal'],
       [['Esc'], 'reward.back'],
     ],
   },

@@ -1,20 +1,20 @@
-const YUAN = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const YUAN = /^\d{1,12}(\.\d{1,2})?$/;
 
-/** Money from integer fen, shown as `¥5,000.00` (ui.md), in every language. */
+/** `¥5,000.00` from an integer number of fen, without a float on the way. */
 export function formatFen(fen: number | null | undefined): string {
   if (fen === null || fen === undefined) return '—';
   const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}¥${YUAN.format(Math.trunc(abs / 100) + (abs % 100) / 100)}`;
+  const abs = Math.abs(Math.trunc(fen));
+  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
+  const cents = String(abs % 100).padStart(2, '0');
+  return `${sign}¥${yuan}.${cents}`;
 }
 
-/** Yuan as typed ("5000", "5,000.5", "12.34") to integer fen, without floating-point rounding; null when unreadable. */
-export function yuanToFen(text: string): number | null {
-  const match = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(text.replace(/[,，\s¥]/g, ''));
-  if (!match) return null;
-  const fen = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-  return Number.isSafeInteger(fen) ? fen : null;
+/** Yuan as typed ("5000", "5,000.5") to fen; null when it is not an amount of money. */
+export function yuanToFen(text: string | number | null | undefined): number | null {
+  if (text === null || text === undefined) return null;
+  const clean = String(text).replace(/[,，\s¥]/g, '');
+  if (!YUAN.test(clean)) return null;
+  const [whole, fraction = ''] = clean.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
-
-/** Rewards of this amount or more need FINANCE's second approval (workflows.md). */
-export const FINANCE_THRESHOLD_FEN = 50_000_000;

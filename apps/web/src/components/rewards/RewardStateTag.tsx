@@ -16,7 +16,7 @@ export function RewardStateTag({ state }: { state: RewardState }) {
   const { t } = useI18n();
   return (
     <Tag color={COLORS[state]} bordered={false} data-state={state}>
-      {t(`rewardState.${state}`)}
+      {t(`reward.stateName.${state}`)}
     </Tag>
   );
 }

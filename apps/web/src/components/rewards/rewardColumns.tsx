@@ -27,7 +27,7 @@ export function rewardColumns(t: Translate, taxonomy: TaxonomyValue, payouts: bo
       ),
     },
     { title: t('reward.trackingCode'), dataIndex: 'trackingCode', width: 160, render: (code: string) => <span className="mono">{code}</span> },
-    { title: t('reward.level'), dataIndex: 'level', width: 80, render: (level: Reward['level']) => t(`rewardLevel.${level}`) },
+    { title: t('reward.level'), dataIndex: 'level', width: 80, render: (level: Reward['level']) => t(`reward.levelName.${level}`) },
     { title: t('reward.amount'), dataIndex: 'amountFen', width: 140, align: 'right', render: (fen: number) => <span className="money">{formatFen(fen)}</span> },
     { title: t('reward.department'), dataIndex: 'department', width: 170, ellipsis: true, render: departmentName },
     payouts

@@ -5,7 +5,7 @@ import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { ticketsApi } from '../../api/endpoints';
 import { rewardsApi } from '../../api/rewards';
-import type { LedgerEntry, PayeeReveal, Reward, RewardDetail } from '../../api/rewards-types';
+import type { LedgerEntry, Outcome, PayeeReveal, Reward, RewardDetail } from '../../api/rewards-types';
 import type { Ticket } from '../../api/types';
 import { Kbd } from '../../components/Kbd';
 import { ApprovalSteps } from '../../components/rewards/ApprovalSteps';
@@ -59,7 +59,7 @@ function TicketSummary({ ticketId }: { ticketId: string }) {
   }, [ticketId]);
   if (ticket === null) return <Spin />;
   if (ticket === 'missing') return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reward.ticketMissing')} />;
-  const outcome = (ticket as Ticket & { outcome?: string | null }).outcome;
+  const outcome = (ticket as Ticket & { outcome?: Outcome | null }).outcome;
   return (
     <Descriptions size="small" column={1} className="reward-ticket" data-testid="reward-ticket">
       <Descriptions.Item label={t('field.kind')}>{t(`kind.${ticket.kind}`)}</Descriptions.Item>
@@ -70,7 +70,7 @@ function TicketSummary({ ticketId }: { ticketId: string }) {
         {ticket.subject?.uscc && <span className="mono tag-gap">{ticket.subject.uscc}</span>}
       </Descriptions.Item>
       <Descriptions.Item label={t('field.product')}>{ticket.productName ?? '—'}</Descriptions.Item>
-      <Descriptions.Item label={t('reward.outcome')}>{outcome ? t(`reward.outcome.${outcome}` as MessageKey) : '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('reward.outcome')}>{outcome ? t(`reward.outcome.${outcome}`) : '—'}</Descriptions.Item>
       <Descriptions.Item label={t('reward.description')}>
         <div className="description-text">{ticket.description}</div>
       </Descriptions.Item>
@@ -176,7 +176,7 @@ export function RewardPage() {
   }
 
   const department = taxonomy.taxonomy.departments[reward.department] ?? reward.department;
-  const level = t(`rewardLevel.${reward.level}`);
+  const level = t(`reward.levelName.${reward.level}`);
   const year = reward.budgetYear ?? beijingYear();
 
   return (
@@ -242,7 +242,7 @@ export function RewardPage() {
             <Card size="small" title={t('reward.approvals')}>
               <ApprovalSteps reward={reward} />
               <Descriptions size="small" column={2} className="reward-facts" data-testid="reward-facts">
-                <Descriptions.Item label={t('reward.level')}>{t(`rewardLevel.${reward.level}.hint`)}</Descriptions.Item>
+                <Descriptions.Item label={t('reward.level')}>{t(`reward.levelName.${reward.level}.hint`)}</Descriptions.Item>
                 <Descriptions.Item label={t('reward.base')}>{formatFen(reward.baseFen)}</Descriptions.Item>
                 <Descriptions.Item label={t('reward.amount')}>{formatFen(reward.amountFen)}</Descriptions.Item>
                 <Descriptions.Item label={t('reward.department')}>{department}</Descriptions.Item>

@@ -36,7 +36,7 @@ export function RewardQueuePage({ payouts = false }: { payouts?: boolean }) {
             className="filter-wide"
             value={state}
             onChange={(value) => setFilter('state', value === 'PROPOSED' ? undefined : value)}
-            options={[{ value: ALL, label: t('reward.allStates') }, ...REWARD_STATES.map((value) => ({ value, label: t(`rewardState.${value}`) }))]}
+            options={[{ value: ALL, label: t('reward.allStates') }, ...REWARD_STATES.map((value) => ({ value, label: t(`reward.stateName.${value}`) }))]}
             data-testid="reward-filter-state"
           />
         )}
