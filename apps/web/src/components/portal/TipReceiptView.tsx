@@ -39,15 +39,15 @@ function SecretLine({ label, value, shown, testId }: { label: string; value: str
   };
   return (
     <div className="portal-secret">
-      <div className="portal-secret-label">{label}</div>
-      <div className="portal-secret-row">
-        <span className="portal-secret-value mono" data-testid={testId} data-value={value}>
-          {shown}
-        </span>
+      <div className="portal-secret-head">
+        <span className="portal-secret-label">{label}</span>
         <Button icon={copied ? <CheckCircleFilled /> : <CopyOutlined />} onClick={copy} data-testid={`${testId}-copy`}>
           {copied ? t('portal.copied') : t('portal.copy')}
         </Button>
       </div>
+      <span className="portal-secret-value mono" data-testid={testId} data-value={value}>
+        {shown}
+      </span>
     </div>
   );
 }

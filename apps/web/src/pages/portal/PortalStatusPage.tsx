@@ -1,5 +1,5 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Steps } from 'antd';
+import { CheckOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
@@ -33,15 +33,18 @@ function StatusCard({ result, onRefresh, busy }: { result: PublicStatus; onRefre
         </Button>
       </div>
       <h2>{t('portal.progress')}</h2>
-      <Steps
-        direction="horizontal"
-        responsive={false}
-        size="small"
-        labelPlacement="vertical"
-        current={progressStep(result.status)}
-        className="portal-steps"
-        items={[{ title: t('portalStatus.RECEIVED') }, { title: t('portalStatus.PROCESSING') }, { title: t('portalStatus.CLOSED') }]}
-      />
+      <ol className="portal-steps" aria-label={t('portal.progress')}>
+        {(['RECEIVED', 'PROCESSING', 'CLOSED'] as const).map((step, index) => {
+          const current = progressStep(result.status);
+          const state = index < current ? 'done' : index === current ? 'current' : 'todo';
+          return (
+            <li key={step} className={`portal-step portal-step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+              <span className="portal-step-dot">{index < current ? <CheckOutlined /> : index + 1}</span>
+              <span className="portal-step-label">{t(`portalStatus.${step}`)}</span>
+            </li>
+          );
+        })}
+      </ol>
       <p className="portal-status-text" data-testid="portal-status-text" data-status={result.status}>
         {result.statusText}
       </p>

@@ -129,8 +129,8 @@ export function PortalSubmitPage() {
           <Form.Item name="kind" label={t('portal.kind')}>
             <Radio.Group className="portal-choices" data-testid="tip-kind">
               {(['REPORT', 'COMPLAINT'] as const).map((kind) => (
-                <Radio key={kind} value={kind} className="portal-choice" data-testid={`tip-kind-${kind}`}>
-                  <strong>{t(`portal.kind.${kind}`)}</strong>
+                <Radio key={kind} value={kind} className="portal-choice">
+                  <strong data-testid={`tip-kind-${kind}`}>{t(`portal.kind.${kind}`)}</strong>
                   <span>{t(`portal.kind.${kind}.hint`)}</span>
                 </Radio>
               ))}
@@ -201,11 +201,11 @@ export function PortalSubmitPage() {
           <h2>{t('portal.identityTitle')}</h2>
           <Form.Item name="identity">
             <Radio.Group optionType="button" buttonStyle="solid" className="portal-segment" data-testid="tip-identity">
-              <Radio value="anonymous" data-testid="tip-anonymous">
-                {t('portal.anonymous')}
+              <Radio value="anonymous">
+                <span data-testid="tip-anonymous">{t('portal.anonymous')}</span>
               </Radio>
-              <Radio value="named" data-testid="tip-named">
-                {t('portal.named')}
+              <Radio value="named">
+                <span data-testid="tip-named">{t('portal.named')}</span>
               </Radio>
             </Radio.Group>
           </Form.Item>
