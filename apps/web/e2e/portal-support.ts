@@ -39,13 +39,80 @@ export async function staffToken(request: APIRequestContext, account: StaffAccou
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
+type StaffRole = 'REWARD_OFFICER' | 'FINANCE' | 'HANDLER' | 'OPERATOR';
+
 /** Creates a staff account through the admin API (the demo data has no reward officer or finance user). */
-export async function createStaff(request: APIRequestContext, adminToken: string, role: 'REWARD_OFFICER' | 'FINANCE', displayName: string): Promise<StaffAccount> {
+export async function createStaff(request: APIRequestContext, adminToken: string, role: StaffRole, displayName: string, unit: string | null = null): Promise<StaffAccount> {
   const account = { username: `${role.toLowerCase()}.${Date.now()}.${Math.floor(Math.random() * 1e4)}`, password: 'e2e-pass-2026' };
   const response = await request.post('/api/v1/users', {
     headers: { Authorization: `Bearer ${adminToken}` },
-    data: { ...account, displayName, roles: [role], unit: null },
+    data: { ...account, displayName, roles: [role], unit },
   });
   expect(response.status(), await response.text()).toBe(201);
   return account;
 }
+
+/** A signed-in staff API: every call must answer the expected status. */
+export function staffApi(request: APIRequestContext, token: string) {
+  const headers = { Authorization: `Bearer ${token}` };
+  return {
+    async get<T>(path: string, status = 200): Promise<T> {
+      const response = await request.get(`/api/v1${path}`, { headers });
+      expect(response.status(), `${path}: ${await response.text()}`).toBe(status);
+      return (await response.json()) as T;
+    },
+    async post<T>(path: string, data: unknown, status = 200): Promise<T> {
+      const response = await request.post(`/api/v1${path}`, { headers, data });
+      expect(response.status(), `${path}: ${await response.text()}`).toBe(status);
+      return (await response.json()) as T;
+    },
+  };
+}
+
+type StaffApi = ReturnType<typeof staffApi>;
+
+export interface CaseTicket {
+  id: string;
+  trackingCode: string;
+  status: string;
+  version: number;
+  classification: { category: string; violation: string; stage: string } | null;
+  routing: { leadUnit: string | null; leadDepartment: string | null } | null;
+  claim?: unknown;
+}
+
+/**
+ * The ticket of a portal submission, once it waits at a unit. A tip the router was unsure of is
+ * confirmed by an operator as proposed, as the dispatch centre would.
+ */
+export async function dispatchedTicket(operator: StaffApi, trackingCode: string): Promise<CaseTicket> {
+  const find = async () => (await operator.get<{ items: CaseTicket[] }>(`/tickets?trackingCode=${trackingCode}`)).items[0];
+  await expect.poll(async () => (await find())?.status, { timeout: 20_000 }).toMatch(/^(DISPATCHED|TRIAGE)$/);
+  const ticket = await find();
+  if (ticket.status === 'DISPATCHED') return ticket;
+  await operator.post(`/console/tickets/${ticket.id}/claim`, {});
+  const { category, violation, stage } = ticket.classification!;
+  return operator.post<CaseTicket>(`/console/tickets/${ticket.id}/decide`, { version: ticket.version, category, violation, stage, leadUnit: ticket.routing?.leadUnit ?? undefined });
+}
+
+export interface Penalty {
+  fineFen: number;
+  rewardLevel: 'L1' | 'L2' | 'L3';
+}
+
+/** The lead unit's handler accepts, files the case and closes it with a penalty and a reward level. */
+export async function closeWithPenalty(handler: StaffApi, ticket: CaseTicket, penalty: Penalty): Promise<CaseTicket> {
+  const accepted = await handler.post<CaseTicket>(`/tickets/${ticket.id}/accept`, { version: ticket.version });
+  const filed = await handler.post<CaseTicket>(`/tickets/${ticket.id}/file-case`, { version: accepted.version, caseNumber: `长市监立〔2026〕${Math.floor(Math.random() * 900) + 100}号` });
+  return handler.post<CaseTicket>(`/tickets/${ticket.id}/close`, {
+    version: filed.version,
+    outcome: 'PENALIZED',
+    decisionNumber: `长市监罚〔2026〕${Math.floor(Math.random() * 900) + 100}号`,
+    penalties: ['FINE'],
+    fineFen: penalty.fineFen,
+    confiscationFen: 0,
+    rewardLevel: penalty.rewardLevel,
+  });
+}
+
+export const beijingYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
