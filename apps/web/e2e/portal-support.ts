@@ -116,3 +116,9 @@ export async function closeWithPenalty(handler: StaffApi, ticket: CaseTicket, pe
 }
 
 export const beijingYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+
+/** A staff screenshot once nothing is loading any more (lists and cards fade while they fetch). */
+export async function settledScreen(page: Page, name: string): Promise<void> {
+  await expect(page.locator('.ant-spin-spinning, .ant-btn-loading')).toHaveCount(0);
+  await page.screenshot({ path: `${process.cwd()}/artifacts/screens/${name}.png` });
+}

@@ -8,11 +8,12 @@ import {
   phonePage,
   phoneScreen,
   residentId,
+  settledScreen,
   staffApi,
   staffToken,
   type StaffAccount,
 } from './portal-support';
-import { ADMIN, login, OPERATOR_1, screen } from './support';
+import { ADMIN, login, OPERATOR_1 } from './support';
 
 interface Receipt {
   trackingCode: string;
@@ -82,11 +83,11 @@ test('a tip from a phone is closed with a penalty, approved, claimed on the phon
   const row = staff.getByTestId(`reward-row-${receipt.trackingCode}`);
   await expect(row).toBeVisible();
   await expect(row).toContainText('¥6,000.00');
-  await screen(staff, 'rewards-queue');
+  await settledScreen(staff, 'rewards-queue');
   await row.click();
   await expect(staff.getByTestId('reward-page')).toHaveAttribute('data-state', 'PROPOSED');
   await expect(staff.getByTestId('reward-ticket')).toContainText('长春市宏达超市有限公司');
-  await screen(staff, 'reward-proposed');
+  await settledScreen(staff, 'reward-proposed');
   await staff.keyboard.press('a');
   await expect(staff.getByTestId('approve-dialog')).toContainText('¥6,000.00');
   await staff.getByTestId('approve-dialog-text').fill('举报属实，证据充分');
@@ -130,13 +131,13 @@ test('a tip from a phone is closed with a penalty, approved, claimed on the phon
   await staff.getByTestId('reveal-dialog-submit').click();
   await expect(staff.getByTestId('payee-payout')).toContainText('6222020200112233445');
   await expect(staff.getByTestId('payee-payout')).toContainText(idNumber);
-  await screen(staff, 'reward-claimed-revealed');
+  await settledScreen(staff, 'reward-claimed-revealed');
   await staff.keyboard.press('p');
   await staff.getByTestId('pay-dialog-text').fill('PZ-2026-000318');
   await staff.getByTestId('pay-dialog-submit').click();
   await expect(staff.getByTestId('reward-page')).toHaveAttribute('data-state', 'PAID');
   await expect(staff.getByTestId('reward-voucher')).toHaveText('PZ-2026-000318');
-  await screen(staff, 'reward-paid');
+  await settledScreen(staff, 'reward-paid');
 
   const history = await officer.get<Array<{ action: string; reason: string | null }>>(`/tickets/${ticket.id}/history`);
   expect(history.some((entry) => entry.action === 'PAYEE_REVEALED' && entry.reason === '核对收款账户后转账')).toBe(true);
@@ -152,10 +153,10 @@ test('a tip from a phone is closed with a penalty, approved, claimed on the phon
   await staff.getByTestId('menu-ledger').click();
   await expect(staff.getByTestId('ledger-list')).toContainText(receipt.trackingCode);
   await expect(staff.getByTestId('reconciliation')).toHaveAttribute('data-ok', 'true');
-  await screen(staff, 'rewards-ledger');
+  await settledScreen(staff, 'rewards-ledger');
   await staff.getByTestId('menu-budgets').click();
   await expect(staff.getByTestId(`budget-row-${department}`)).toContainText('¥6,000.00');
-  await screen(staff, 'rewards-budgets');
+  await settledScreen(staff, 'rewards-budgets');
 });
 
 test('a reward of ¥500,000.00 or more needs finance too, and an approval beyond the budget is refused in plain words', async ({ browser, request }) => {
@@ -186,7 +187,7 @@ test('a reward of ¥500,000.00 or more needs finance too, and an approval beyond
   await officer.getByTestId('approve-dialog-submit').click();
   await expect(officer.getByTestId('finance-needed')).toContainText('等待财政复核');
   await expect(officer.getByTestId('reward-page')).toHaveAttribute('data-state', 'PROPOSED');
-  await screen(officer, 'reward-awaiting-finance');
+  await settledScreen(officer, 'reward-awaiting-finance');
 
   await finance.reload();
   await finance.getByTestId('reward-approve').click();
@@ -194,7 +195,7 @@ test('a reward of ¥500,000.00 or more needs finance too, and an approval beyond
   await expect(finance.getByTestId('budget-exceeded')).toContainText('预算不足');
   await expect(finance.getByTestId('budget-exceeded')).toContainText('¥600,000.00');
   await expect(finance.getByTestId('reward-page')).toHaveAttribute('data-state', 'PROPOSED');
-  await screen(finance, 'reward-budget-exceeded');
+  await settledScreen(finance, 'reward-budget-exceeded');
 
   // The administrator adds budget on the budgets screen; then finance's approval goes through.
   const adminPage = await staffPage(browser, ADMIN);
@@ -207,13 +208,13 @@ test('a reward of ¥500,000.00 or more needs finance too, and an approval beyond
   await adminPage.getByTestId('grant-submit').click();
   await expect(adminPage.getByTestId(`budget-row-${department}`)).toContainText('¥1,');
   await expect(adminPage.getByTestId('reconciliation')).toHaveAttribute('data-ok', 'true');
-  await screen(adminPage, 'budgets-admin-grant');
+  await settledScreen(adminPage, 'budgets-admin-grant');
 
   await finance.getByTestId('reward-approve').click();
   await finance.getByTestId('approve-dialog-submit').click();
   await expect(finance.getByTestId('reward-page')).toHaveAttribute('data-state', 'NOTIFIED');
   await expect(finance.getByTestId('approval-steps')).toContainText('吴谨');
-  await screen(finance, 'reward-finance-approved');
+  await settledScreen(finance, 'reward-finance-approved');
 
   await lookUp(phone, receipt);
   await expect(phone.getByTestId('portal-reward-amount')).toHaveText('¥600,000.00');

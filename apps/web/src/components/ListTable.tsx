@@ -18,12 +18,14 @@ interface ListTableProps<T extends { id: string }> {
   focusId?: string;
   rowClassName?: (row: T) => string;
   hotkeys?: boolean;
+  /** The keys line under the list; the operators' one by default. */
+  hint?: string;
 }
 
 const HEADER_HEIGHT = 39;
 const LOAD_AHEAD_PX = 600;
 
-export function ListTable<T extends { id: string }>({ list, columns, testId, rowTestId, onOpen, empty, focusId, rowClassName, hotkeys = true }: ListTableProps<T>) {
+export function ListTable<T extends { id: string }>({ list, columns, testId, rowTestId, onOpen, empty, focusId, rowClassName, hotkeys = true, hint }: ListTableProps<T>) {
   const { t } = useI18n();
   const [boxRef, height] = useElementHeight<HTMLDivElement>();
   const tableRef = useRef<TableRef>(null);
@@ -108,7 +110,7 @@ export function ListTable<T extends { id: string }>({ list, columns, testId, row
         </Typography.Text>
         {list.loading && list.loaded && <Spin size="small" />}
         <Typography.Text type="secondary" className="shortcut-hint">
-          {t('list.hint')}
+          {hint ?? t('list.hint')}
         </Typography.Text>
       </div>
     </div>

@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n';
 import { beijing } from '../../lib/time';
 
 /** Whether grants, commitments and payouts add up for the year, from the server's check. */
-export function ReconciliationCard({ year }: { year: number }) {
+export function ReconciliationCard({ year, compact = false }: { year: number; compact?: boolean }) {
   const { t } = useI18n();
   const onError = useErrorHandler();
   const [result, setResult] = useState<Reconciliation | null>(null);
@@ -21,6 +21,28 @@ export function ReconciliationCard({ year }: { year: number }) {
       .finally(() => setBusy(false));
   }, [year, onError]);
   useEffect(run, [run]);
+
+  if (compact) {
+    return (
+      <div className="recon-inline" data-testid="reconciliation" data-ok={result ? String(result.ok) : undefined}>
+        <Typography.Text strong>{t('recon.title')}</Typography.Text>
+        {result && (
+          <span className={`recon-status ${result.ok ? 'recon-ok' : 'recon-bad'}`} title={result.problems.map((problem) => problem.message).join('\n')}>
+            {result.ok ? <CheckCircleFilled /> : <WarningFilled />}
+            <span>{result.ok ? t('recon.ok') : t('recon.bad')}</span>
+          </span>
+        )}
+        {result && (
+          <Typography.Text type="secondary" className="field-note">
+            {t('recon.checkedAt', { time: beijing(result.checkedAt) })}
+          </Typography.Text>
+        )}
+        <Button size="small" icon={<ReloadOutlined />} loading={busy} onClick={run} data-testid="recon-run">
+          {t('recon.run')}
+        </Button>
+      </div>
+    );
+  }
 
   return (
     <Card

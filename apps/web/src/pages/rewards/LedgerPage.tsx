@@ -93,7 +93,7 @@ export function LedgerPage() {
           />
           {active && <Button onClick={clear}>{t('filter.clear')}</Button>}
         </Space>
-        <ReconciliationCard year={Number(filters.year) || thisYear} />
+        <ReconciliationCard compact year={Number(filters.year) || thisYear} />
       </div>
       <ListTable<LedgerEntry>
         list={list}
@@ -101,6 +101,7 @@ export function LedgerPage() {
         testId="ledger-list"
         rowTestId={(row) => `ledger-row-${row.id}`}
         onOpen={(row) => canOpenRewards && row.rewardId && navigate(`/rewards/${row.rewardId}`, { state: { from: `/ledger?${key}` } })}
+        hint={t('reward.listHint')}
         empty={
           <Space direction="vertical">
             <span>{t('ledger.empty')}</span>
