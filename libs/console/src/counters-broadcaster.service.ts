@@ -17,7 +17,7 @@ export class CountersBroadcaster implements OnModuleInit, OnApplicationShutdown 
 
   onModuleInit(): void {
     this.gateway.onMessage((message) => {
-      if (message.event !== 'claim.changed') this.schedule();
+      if (message.event === 'ticket.created' || message.event === 'ticket.updated') this.schedule();
     });
   }
 

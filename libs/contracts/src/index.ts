@@ -99,6 +99,13 @@ export const REWARD_LEVELS = ['L1', 'L2', 'L3'] as const;
 export type RewardLevel = (typeof REWARD_LEVELS)[number];
 export const REWARD_STATES = ['PROPOSED', 'APPROVED', 'NOTIFIED', 'CLAIMED', 'PAID', 'REJECTED', 'EXPIRED'] as const;
 export type RewardState = (typeof REWARD_STATES)[number];
+/** From this amount (¥500,000) a reward needs FINANCE's approval after the reward officer's, and FINANCE sees it. */
+export const FINANCE_APPROVAL_FROM_FEN = 50_000_000;
+/** Why a reward officer may refuse a tipster (the national rules' exclusions). */
+export const REWARD_EXCLUSIONS = ['HANDLING_STAFF', 'VIOLATOR', 'DUTY_TO_REPORT', 'NOT_NATURAL_PERSON'] as const;
+export type RewardExclusion = (typeof REWARD_EXCLUSIONS)[number];
+export const LEDGER_KINDS = ['GRANT', 'COMMITMENT', 'PAYOUT', 'REVERSAL', 'EXPIRY_RELEASE'] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 // ── deadlines ────────────────────────────────────────────────────────────────
 
@@ -126,6 +133,16 @@ export const ERROR_CODES = {
   CLAIM_REQUIRED: 'CLAIM_REQUIRED',
   USERNAME_TAKEN: 'USERNAME_TAKEN',
   BUDGET_EXCEEDED: 'BUDGET_EXCEEDED',
+  /** public portal: wrong tracking code or PIN (the same answer for both) */
+  TIP_NOT_FOUND: 'TIP_NOT_FOUND',
+  NO_REWARD_TO_CLAIM: 'NO_REWARD_TO_CLAIM',
+  UNSUPPORTED_FILE_TYPE: 'UNSUPPORTED_FILE_TYPE',
+  /** a reward of ¥500,000 or more waits for FINANCE after the officer */
+  AWAITING_FINANCE: 'AWAITING_FINANCE',
+  /** the second approval of a large reward must come from another person */
+  SAME_APPROVER: 'SAME_APPROVER',
+  /** a reward move its state does not allow */
+  WRONG_STATE: 'WRONG_STATE',
   NO_ACCEPTABLE_RECORD: 'NO_ACCEPTABLE_RECORD',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
@@ -407,6 +424,102 @@ export interface FindingView {
   author: string;
   text: string;
   attachments: Array<{ id: string; fileName: string; mimeType: string | null; sizeBytes: number | null }>;
+}
+
+// ── public portal and rewards (docs/rewards-api.md) ──────────────────────────
+
+/** POST /api/v1/public/tips answers the tracking code and the PIN, shown once. */
+export interface TipReceipt {
+  trackingCode: string;
+  pin: string;
+}
+
+/** The tipster's view (POST /api/v1/public/tips/status and /claim). */
+export interface TipStatus {
+  trackingCode: string;
+  status: TicketStatus;
+  statusText: string;
+  updatedAt: string;
+  reward: {
+    state: RewardState;
+    stateText: string;
+    amountFen: number;
+    claimBy: string | null;
+    claimedAt: string | null;
+    paidAt: string | null;
+  } | null;
+}
+
+/** A reward as the reward officer and FINANCE see it (GET /api/v1/rewards). */
+export interface RewardView {
+  id: string;
+  ticketId: string;
+  trackingCode: string;
+  state: RewardState;
+  level: RewardLevel;
+  amountFen: number;
+  /** fines plus confiscations the amount was computed from */
+  baseFen: number;
+  department: string;
+  budgetYear: number | null;
+  proposedAt: string;
+  caseClosedAt: string;
+  /** the tipster must be told within 15 working days of the close */
+  noticeBy: string;
+  noticeOverdue: boolean;
+  notifiedAt: string | null;
+  claimBy: string | null;
+  claimedAt: string | null;
+  paidAt: string | null;
+  voucherNumber: string | null;
+  needsFinance: boolean;
+  officerApproval: { by: string; at: string } | null;
+  financeApproval: { by: string; at: string } | null;
+  rejectReason: string | null;
+  exclusion: RewardExclusion | null;
+  payeeClaimed: boolean;
+  version: number;
+}
+
+export interface LedgerEntryView {
+  id: string;
+  at: string;
+  department: string;
+  year: number;
+  kind: LedgerKind;
+  amountFen: number;
+  rewardId: string | null;
+  trackingCode: string | null;
+  actor: string;
+  note: string | null;
+}
+
+/** GET /api/v1/rewards/{id}: the reward with its ledger entries. */
+export interface RewardDetail extends RewardView {
+  ledger: LedgerEntryView[];
+}
+
+/** A department's reward budget for a year, derived from the ledger (GET /api/v1/budgets). */
+export interface BudgetView {
+  department: string;
+  year: number;
+  grantedFen: number;
+  committedFen: number;
+  paidFen: number;
+  availableFen: number;
+}
+
+/** POST /api/v1/rewards/{id}/payee/reveal (REWARD_OFFICER, recorded). */
+export interface PayeeView {
+  reporter: { anonymous: false; name: string | null; phone: string | null; idNumber: string | null } | null;
+  payout: { name: string; idNumber: string; bankName: string; accountNumber: string } | null;
+}
+
+export interface ReconciliationView {
+  ok: boolean;
+  checkedAt: string;
+  items: Array<BudgetView & { rewardsCommittedFen: number; rewardsPaidFen: number; ok: boolean }>;
+  problems: Array<{ rewardId: string | null; department: string; year: number | null; message: string }>;
 }
 
 // ── notifications ────────────────────────────────────────────────────────────

@@ -1,4 +1,4 @@
-import type { ClaimView, TicketEventPayload } from '@hub/contracts';
+import type { ClaimView, NotificationView, TicketEventPayload } from '@hub/contracts';
 
 export type { ClaimView } from '@hub/contracts';
 
@@ -8,8 +8,18 @@ export interface ClaimChangedMessage {
   claim: ClaimView | null;
 }
 
+/** A notice for the holders of `roles` in `unit` (or everywhere when unit is null). */
+export interface NotificationMessage {
+  event: 'notification';
+  unit: string | null;
+  roles: string[];
+  notification: NotificationView;
+}
+
 /** Everything that travels on the events channel, from any api or worker process. */
-export type LiveMessage = TicketEventPayload | ClaimChangedMessage;
+export type LiveMessage = TicketEventPayload | ClaimChangedMessage | NotificationMessage;
 
 export const OPERATOR_ROOM = 'operators';
 export const unitRoom = (unit: string) => `unit:${unit}`;
+/** holders of one role in one unit, or of the role everywhere */
+export const roleRoom = (role: string, unit: string | null) => (unit ? `unit:${unit}:role:${role}` : `role:${role}`);

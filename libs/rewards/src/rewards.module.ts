@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@hub/auth';
+import { CalendarModule } from '@hub/calendar';
+import { CasesModule } from '@hub/cases';
 import { TicketPipelineModule, TicketsModule } from '@hub/tickets';
 import { RewardLedger } from './ledger/reward-ledger.service';
 import { TipsterReceiptStep } from './notify/tipster-receipt.step';
@@ -9,6 +11,7 @@ import { PublicTipsService } from './portal/public-tips.service';
 import { TipLookupLimits } from './portal/tip-lookup-limits';
 import { TipReceipts } from './portal/tip-receipts.service';
 import { RewardNotices } from './rewards/reward-notices.service';
+import { RewardOnCaseClosed } from './rewards/reward-on-case-closed.listener';
 import { RewardRecords } from './rewards/reward-records.service';
 import { RewardSweepProcessor } from './rewards/reward-sweep.processor';
 import { BudgetsController, RewardsController } from './rewards/rewards.controller';
@@ -16,18 +19,18 @@ import { RewardsService } from './rewards/rewards.service';
 
 const REWARD_CORE = [RewardsService, RewardRecords, RewardLedger, RewardNotices, TipReceipts, tipsterNotifierProvider];
 
-/** API side: the public portal, reward approvals, budgets and the ledger. Exports RewardsService for the case handling's hook. */
+/** API side: the public portal, reward approvals, budgets and the ledger; proposals from the case handling's close hook. */
 @Module({
-  imports: [TicketsModule, AuthModule],
+  imports: [TicketsModule, AuthModule, CalendarModule, CasesModule],
   controllers: [PublicTipsController, RewardsController, BudgetsController],
-  providers: [...REWARD_CORE, PublicTipsService, TipLookupLimits],
-  exports: [RewardsService, RewardRecords],
+  providers: [...REWARD_CORE, PublicTipsService, TipLookupLimits, RewardOnCaseClosed],
+  exports: [RewardsService, RewardRecords, RewardLedger],
 })
 export class RewardsModule {}
 
 /** Worker side: receipts by SMS for hotline tips, the expiry and notice sweep. */
 @Module({
-  imports: [TicketsModule, TicketPipelineModule, AuthModule],
+  imports: [TicketsModule, TicketPipelineModule, AuthModule, CalendarModule],
   providers: [...REWARD_CORE, TipsterReceiptStep, RewardSweepProcessor],
   exports: [RewardsService],
 })

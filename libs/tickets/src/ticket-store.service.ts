@@ -8,6 +8,7 @@ import { emitTicketEvent, EVENT_TICKET_COLUMNS, eventTicketFrom } from './ticket
 import { Actor, appendHistory } from './ticket-history.writer';
 import type { AttachmentDraft, TicketDraft } from './ticket-draft';
 import { newTrackingCode } from './tracking-code';
+import { HolidayCalendar } from '@hub/calendar/holiday-calendar.service';
 import { computeDispatchBy } from './working-days';
 
 export interface StoreSource {
@@ -39,7 +40,10 @@ const TRACKING_CODE_ATTEMPTS = 5;
  */
 @Injectable()
 export class TicketStore {
-  constructor(private readonly cipher: PiiCipher) {}
+  constructor(
+    private readonly cipher: PiiCipher,
+    private readonly holidays: HolidayCalendar,
+  ) {}
 
   async store(manager: EntityManager, draft: TicketDraft, source: StoreSource): Promise<StoreOutcome> {
     const known = await this.findKnownRecord(manager, draft.feed, draft.externalId);
@@ -105,7 +109,7 @@ export class TicketStore {
 
   private async insertTicket(manager: EntityManager, draft: TicketDraft, source: StoreSource): Promise<StoreOutcome | null> {
     const reporter = sealReporter(draft.reporter);
-    const dispatch = computeDispatchBy(draft.receivedAt);
+    const dispatch = computeDispatchBy(draft.receivedAt, await this.holidays.current(manager));
     for (let attempt = 1; ; attempt++) {
       const trackingCode = newTrackingCode(draft.receivedAt);
       try {

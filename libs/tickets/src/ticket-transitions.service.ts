@@ -1,14 +1,14 @@
-import { ERROR_CODES } from '@hub/contracts';
+import { ERROR_CODES, TransferState } from '@hub/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Conflict, NotFound } from '@hub/core';
-import { deadlinesAtDispatch } from './deadlines';
-import { emitTicketEvent, EVENT_TICKET_COLUMNS, eventTicketFrom } from './ticket-events';
+import { Conflict, NotFound, TimeSource } from '@hub/core';
+import { dispatchClocks } from './clocks/clock-rules';
+import { TicketClocks } from './clocks/ticket-clocks.service';
+import { EventTicket, emitTicketEvent, EVENT_TICKET_COLUMNS, eventTicketFrom } from './ticket-events';
 import { Actor, appendHistory } from './ticket-history.writer';
 import { canTransition, TicketStatus } from './ticket-status';
 import type { ClassificationValue, RoutingValue } from './ticket.entity';
 import type { Kind } from './ticket-vocabulary';
-import { WorkingDayCalendar } from './working-days';
 
 /** Column values a transition may set, by column name (names come from code only). */
 export type TicketColumns = Record<string, unknown>;
@@ -34,39 +34,101 @@ export interface DispatchRequest {
   set?: TicketColumns;
 }
 
-interface LockedTicket {
+/** The ticket as a move sees it, locked FOR UPDATE. */
+export interface LockedTicket {
   id: string;
+  trackingCode: string;
   status: TicketStatus;
   version: number;
   kind: Kind;
+  leadUnit: string | null;
+  assistUnits: string[];
+  regionCode: string;
+  flags: string[];
+  policeUnit: string | null;
+  transferState: TransferState | null;
+  pausedAt: Date | null;
+  pauseReason: string | null;
+  caseFile: Record<string, unknown>;
 }
 
-const JSON_COLUMNS = new Set(['classification', 'routing', 'extras']);
+/** What a move does, decided on the locked ticket. */
+export interface MovePlan {
+  to: TicketStatus;
+  set?: TicketColumns;
+  reason?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export interface MoveRequest {
+  actor: Actor;
+  action: string;
+  /** the version the caller saw; a different current version answers 409 STALE_VERSION */
+  expectedVersion: number;
+  /** may the caller do this at all (throws 403 before the version is looked at) */
+  authorize?: (current: LockedTicket) => void;
+  /** the move on the current ticket (throws 409 INVALID_TRANSITION to refuse) */
+  plan: (current: LockedTicket) => MovePlan;
+}
+
+const LOCK_COLUMNS = `id, tracking_code, status, version, kind, lead_unit, assist_units, region_code, flags, police_unit, transfer_state, paused_at, pause_reason, case_file`;
+
+const JSON_COLUMNS = new Set(['classification', 'routing', 'extras', 'case_file']);
+
+function assertVersion(current: LockedTicket, expected: number | undefined): void {
+  if (expected !== undefined && expected !== current.version) {
+    throw Conflict(ERROR_CODES.STALE_VERSION, `The ticket changed meanwhile (version ${current.version}, you sent ${expected}); reload it`);
+  }
+}
 
 /** Every status change: state machine, optimistic version, append-only history and a live event, in the caller's transaction. */
 @Injectable()
 export class TicketTransitions {
-  private readonly calendar = new WorkingDayCalendar();
+  constructor(
+    private readonly clocks: TicketClocks,
+    private readonly time: TimeSource,
+  ) {}
 
   async transition(tx: EntityManager, ticketId: string, request: TransitionRequest) {
     const current = await this.lock(tx, ticketId);
-    if (request.expectedVersion !== undefined && request.expectedVersion !== current.version) {
-      throw Conflict(ERROR_CODES.STALE_VERSION, `The ticket changed meanwhile (version ${current.version}, you sent ${request.expectedVersion}); reload it`);
+    assertVersion(current, request.expectedVersion);
+    return this.apply(tx, current, request.actor, request.action, { to: request.to, set: request.set, reason: request.reason, data: request.data });
+  }
+
+  /**
+   * A move judged on the locked ticket: who may make it, then the version the caller
+   * saw, then what the move does; written with its history row and live event.
+   */
+  async move(tx: EntityManager, ticketId: string, request: MoveRequest): Promise<{ before: LockedTicket; after: EventTicket }> {
+    const current = await this.lock(tx, ticketId);
+    request.authorize?.(current);
+    assertVersion(current, request.expectedVersion);
+    const after = await this.apply(tx, current, request.actor, request.action, request.plan(current));
+    return { before: current, after };
+  }
+
+  /** A recorded event on the ticket that changes no state the caller acts on (no new version): deadline colours. */
+  async annotate(tx: EntityManager, ticketId: string, entry: { actor: Actor; action: string; reason?: string | null; data?: Record<string, unknown> }): Promise<EventTicket> {
+    const current = eventTicketFrom(await tx.query(`SELECT ${EVENT_TICKET_COLUMNS} FROM tickets WHERE id = $1`, [ticketId]));
+    await appendHistory(tx, { ticketId, actor: entry.actor, action: entry.action, reason: entry.reason ?? null, data: entry.data });
+    await emitTicketEvent(tx, 'ticket.updated', current);
+    return current;
+  }
+
+  private async apply(tx: EntityManager, current: LockedTicket, actor: Actor, action: string, plan: MovePlan): Promise<EventTicket> {
+    if (current.status !== plan.to && !canTransition(current.status, plan.to)) {
+      throw Conflict(ERROR_CODES.INVALID_TRANSITION, `A ${current.status} ticket cannot become ${plan.to}`);
     }
-    if (current.status !== request.to && !canTransition(current.status, request.to)) {
-      throw Conflict(ERROR_CODES.INVALID_TRANSITION, `A ${current.status} ticket cannot become ${request.to}`);
-    }
-    const updated = await this.write(tx, ticketId, { ...request.set, status: request.to });
-    await appendHistory(tx, { ticketId, actor: request.actor, action: request.action, fromStatus: current.status, toStatus: request.to, reason: request.reason ?? null, data: request.data });
+    const updated = await this.write(tx, current.id, { ...plan.set, status: plan.to });
+    await appendHistory(tx, { ticketId: current.id, actor, action, fromStatus: current.status, toStatus: plan.to, reason: plan.reason ?? null, data: plan.data });
     await emitTicketEvent(tx, 'ticket.updated', updated);
     return updated;
   }
 
   /** Sends a ticket to its units and starts the clocks that run from dispatch. */
-  dispatch(tx: EntityManager, ticketId: string, kind: Kind, request: DispatchRequest) {
-    const now = new Date();
-    const deadlines = deadlinesAtDispatch(kind, now, this.calendar);
-    return this.transition(tx, ticketId, {
+  async dispatch(tx: EntityManager, ticketId: string, kind: Kind, request: DispatchRequest) {
+    const now = this.time.now();
+    const updated = await this.transition(tx, ticketId, {
       to: 'DISPATCHED',
       actor: request.actor,
       action: request.action,
@@ -80,17 +142,33 @@ export class TicketTransitions {
         lead_unit: request.routing.leadUnit,
         assist_units: request.routing.assistUnits,
         dispatched_at: now,
-        accept_by: deadlines.acceptBy,
-        resolve_by: deadlines.resolveBy,
-        deadlines_provisional: deadlines.provisional,
       },
     });
+    await this.clocks.stopAll(tx, ticketId, now);
+    for (const spec of dispatchClocks(kind)) await this.clocks.start(tx, ticketId, spec, now);
+    return updated;
   }
 
   async lock(tx: EntityManager, ticketId: string): Promise<LockedTicket> {
-    const rows: LockedTicket[] = await tx.query(`SELECT id, status, version, kind FROM tickets WHERE id = $1 FOR UPDATE`, [ticketId]);
-    if (!rows[0]) throw NotFound('Ticket not found');
-    return rows[0];
+    const rows: Array<Record<string, unknown>> = await tx.query(`SELECT ${LOCK_COLUMNS} FROM tickets WHERE id = $1 FOR UPDATE`, [ticketId]);
+    const r = rows[0];
+    if (!r) throw NotFound('Ticket not found');
+    return {
+      id: r.id as string,
+      trackingCode: r.tracking_code as string,
+      status: r.status as TicketStatus,
+      version: r.version as number,
+      kind: r.kind as Kind,
+      leadUnit: r.lead_unit as string | null,
+      assistUnits: r.assist_units as string[],
+      regionCode: r.region_code as string,
+      flags: r.flags as string[],
+      policeUnit: r.police_unit as string | null,
+      transferState: r.transfer_state as TransferState | null,
+      pausedAt: r.paused_at as Date | null,
+      pauseReason: r.pause_reason as string | null,
+      caseFile: r.case_file as Record<string, unknown>,
+    };
   }
 
   private async write(tx: EntityManager, ticketId: string, set: TicketColumns) {

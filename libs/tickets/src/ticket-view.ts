@@ -1,9 +1,7 @@
-import type { CaseView, Channel, Kind, RegionSource, TicketFeed, TicketView } from '@hub/contracts';
+import type { CaseView, Channel, Kind, PauseReason, RegionSource, TicketFeed, TicketStatus, TicketView } from '@hub/contracts';
 import type { TicketEntity } from './ticket.entity';
 
 export type { TicketView } from '@hub/contracts';
-
-const NO_CASE_YET: CaseView = { acceptedAt: null, caseNumber: null, filedAt: null, paused: null, pauses: [], transfer: null, closure: null };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -30,24 +28,37 @@ export function toTicketView(t: TicketEntity): TicketView {
     routing: t.routing,
     duplicateCandidates: t.duplicateCandidates,
     flags: t.flags,
-    status: t.status,
+    status: t.status as TicketStatus,
     duplicateOf: t.duplicateOf,
     deadlines: {
       dispatchBy: iso(t.dispatchBy),
       acceptBy: iso(t.acceptBy),
       resolveBy: iso(t.resolveBy),
       provisional: t.deadlinesProvisional,
-      transferDecisionBy: null,
-      handOverBy: null,
-      policeDecisionBy: null,
+      transferDecisionBy: iso(t.transferDecisionBy),
+      handOverBy: iso(t.handOverBy),
+      policeDecisionBy: iso(t.policeDecisionBy),
     },
-    deadlineState: 'ok',
-    outcome: null,
-    case: NO_CASE_YET,
+    deadlineState: t.deadlineState,
+    outcome: t.outcome,
+    case: caseView(t),
     reward: null,
     revision: t.revision,
     version: t.version,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
+  };
+}
+
+function caseView(t: TicketEntity): CaseView {
+  const file = t.caseFile ?? {};
+  return {
+    acceptedAt: iso(t.acceptedAt),
+    caseNumber: t.caseNumber,
+    filedAt: iso(t.caseFiledAt),
+    paused: t.pausedAt ? { reason: t.pauseReason as PauseReason, from: t.pausedAt.toISOString(), to: null, workingDays: null } : null,
+    pauses: file.pauses ?? [],
+    transfer: file.transfer && t.transferState ? { ...file.transfer, state: t.transferState, policeUnit: t.policeUnit } : null,
+    closure: file.closure ?? null,
   };
 }

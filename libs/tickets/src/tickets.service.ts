@@ -9,6 +9,7 @@ import { decodeRawPreview, maskReporterIn } from './raw-preview';
 import { appendHistory } from './ticket-history.writer';
 import { ReporterSecret, TicketEntity } from './ticket.entity';
 import { toTicketView, TicketView } from './ticket-view';
+import { rewardOnTicket } from './ticket-reward';
 import { visibilityClause } from './ticket-visibility';
 
 /** Who has the ticket open in the console (claims are the console's; shown with the ticket). */
@@ -30,7 +31,15 @@ export class TicketsService {
       [id],
     );
     const claim = claims[0] ? { userId: claims[0].user_id, displayName: claims[0].display_name, expiresAt: claims[0].expires_at.toISOString() } : null;
-    return { ...ticket, claim };
+    return { ...ticket, reward: await rewardOnTicket(this.db, viewer, ticket), claim };
+  }
+
+  /** 404 unless the caller may see the ticket (a hidden ticket answers like a missing one). */
+  async assertVisible(viewer: Viewer, id: string): Promise<void> {
+    if (!isUuid(id)) throw NotFound('Ticket not found');
+    const scope = visibilityClause(viewer, 2);
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM tickets t WHERE t.id = $1 AND ${scope.sql}`, [id, ...scope.params]);
+    if (rows.length === 0) throw NotFound('Ticket not found');
   }
 
   async findByFeedRecord(viewer: Viewer, feed: string, externalId: string): Promise<{ items: TicketView[]; total: number }> {

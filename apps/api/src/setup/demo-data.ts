@@ -7,6 +7,9 @@ import { DataSource } from 'typeorm';
 import { AuthService, CreateUserDto } from '@hub/auth';
 import { AppConfig, DomainError } from '@hub/core';
 import { csvUpload, IntakeService } from '@hub/intake';
+import { RewardLedger } from '@hub/rewards';
+import { DEPARTMENT_CODES } from '@hub/taxonomy';
+import { beijingDate } from '@hub/tickets';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 const SAMPLES_DIR = join(__dirname, '..', '..', '..', '..', 'libs', 'intake', 'test', 'fixtures');
@@ -18,7 +21,12 @@ const DEMO_USERS: Array<Omit<CreateUserDto, 'password'>> = [
   { username: 'aic.changchun.head', displayName: '长春市工商局 负责人 周涛', roles: ['UNIT_HEAD'], unit: 'AIC@220100' },
   { username: 'qts.siping', displayName: '四平市质监局 承办人 孙悦', roles: ['HANDLER'], unit: 'QTS@220300' },
   { username: 'supervisor', displayName: '领导小组办公室 督办 吴敏', roles: ['SUPERVISOR'], unit: 'COMMERCE@220000' },
+  { username: 'reward.officer', displayName: '举报奖励委员会 审核员 郑洁', roles: ['REWARD_OFFICER'], unit: null },
+  { username: 'finance', displayName: '财政局 复核员 冯军', roles: ['FINANCE'], unit: null },
 ];
+
+/** Each department's demo reward budget for the current year: ¥1,000,000. */
+const DEMO_BUDGET_FEN = 100_000_000;
 
 interface Manifest {
   samples: Array<{ file: string; feed: string; contentType: string }>;
@@ -33,6 +41,7 @@ export class DemoData {
     private readonly auth: AuthService,
     private readonly intake: IntakeService,
     private readonly config: AppConfig,
+    private readonly ledger: RewardLedger,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -41,7 +50,17 @@ export class DemoData {
     const manifest = JSON.parse(readFileSync(join(SAMPLES_DIR, 'manifest.json'), 'utf8')) as Manifest;
     let stored = 0;
     for (const sample of manifest.samples) stored += await this.postSample(sample.feed, sample.file, sample.contentType);
-    this.logger.log(`demo data: ${DEMO_USERS.length} staff accounts (password ${DEMO_PASSWORD}), ${stored} sample records`);
+    const budgets = await this.grantBudgets();
+    this.logger.log(`demo data: ${DEMO_USERS.length} staff accounts (password ${DEMO_PASSWORD}), ${stored} sample records, ${budgets} reward budgets`);
+  }
+
+  /** A reward budget for every department this year, once. */
+  private async grantBudgets(): Promise<number> {
+    const year = Number(beijingDate(new Date()).slice(0, 4));
+    const granted = new Set((await this.ledger.budgets(year)).map((b) => b.department));
+    const missing = DEPARTMENT_CODES.filter((d) => !granted.has(d));
+    for (const department of missing) await this.ledger.grant(department, year, DEMO_BUDGET_FEN, { id: null, name: 'demo' }, `${year} 年度举报奖励经费（演示）`);
+    return missing.length;
   }
 
   private async ensureUser(user: Omit<CreateUserDto, 'password'>): Promise<void> {

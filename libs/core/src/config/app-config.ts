@@ -51,6 +51,9 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   @Transform(toInt) @IsInt() @Min(100) OUTBOX_POLL_MS = 250;
   @Transform(toInt) @IsInt() @Min(1) WORKER_CONCURRENCY = 8;
+  /** how often each worker re-arms deadline timers from PostgreSQL */
+  @Transform(toInt) @IsInt() @Min(200) CLOCK_RECONCILE_MS = 30000;
+
   /** the SMS gateway that sends tipsters their tracking code, PIN and reward notices; without it notices are only logged (development) */
   @IsOptional() @IsString() SMS_GATEWAY_URL?: string;
   @IsOptional() @IsString() SMS_GATEWAY_KEY?: string;

@@ -6,6 +6,7 @@
 export const QUEUES = {
   tickets: 'tickets',
   routing: 'routing',
+  clocks: 'clocks',
   rewards: 'rewards',
 } as const;
 
@@ -35,6 +36,24 @@ export interface RetrainJobPayload {
 
 /** Daily at 03:00 Beijing, when the consoles are quiet. */
 export const RETRAIN_SCHEDULE = { pattern: '0 3 * * *', tz: 'Asia/Shanghai' } as const;
+
+/** A ticket's clock reaching 80 % (warning) or its end (overdue). */
+export const CLOCK_JOBS = {
+  fire: 'clock-fire',
+} as const;
+
+export interface ClockJobPayload {
+  ticketId: string;
+  clock: string;
+  level: 'warning' | 'overdue';
+  /** the clock's end when the job was armed: a clock moved since (pause, holidays) makes the job a no-op */
+  dueAt: string;
+  /** when the job fires */
+  at: string;
+}
+
+/** One job per ticket, clock, level and end: arming it again is a no-op. */
+export const clockJobId = (p: Pick<ClockJobPayload, 'ticketId' | 'clock' | 'level' | 'dueAt'>) => `clock-${p.ticketId}-${p.clock}-${p.level}-${Date.parse(p.dueAt)}`;
 
 export const REWARD_JOBS = {
   /** expires unclaimed rewards and sends pending reward notices; derived from PostgreSQL, idempotent */

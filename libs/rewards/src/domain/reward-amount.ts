@@ -1,5 +1,7 @@
-export const REWARD_LEVELS = ['L1', 'L2', 'L3'] as const;
-export type RewardLevel = (typeof REWARD_LEVELS)[number];
+import { FINANCE_APPROVAL_FROM_FEN, RewardLevel } from '@hub/contracts';
+
+export { FINANCE_APPROVAL_FROM_FEN, REWARD_LEVELS } from '@hub/contracts';
+export type { RewardLevel } from '@hub/contracts';
 
 const FEN_PER_YUAN = 100n;
 
@@ -12,9 +14,6 @@ export const REWARD_SCALE: Record<RewardLevel, { percent: bigint; floorYuan: big
 
 /** At most ¥1,000,000 per case. */
 export const REWARD_CAP_FEN = 1_000_000n * FEN_PER_YUAN;
-
-/** From this amount on, FINANCE approves too (¥500,000). */
-export const FINANCE_APPROVAL_FROM_FEN = 50_000_000;
 
 /**
  * The reward for a tip, in fen: the level's share of fines plus confiscations,

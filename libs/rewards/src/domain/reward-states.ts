@@ -1,5 +1,7 @@
-export const REWARD_STATES = ['PROPOSED', 'APPROVED', 'NOTIFIED', 'CLAIMED', 'PAID', 'REJECTED', 'EXPIRED'] as const;
-export type RewardState = (typeof REWARD_STATES)[number];
+import type { RewardState } from '@hub/contracts';
+
+export { REWARD_STATES } from '@hub/contracts';
+export type { RewardState } from '@hub/contracts';
 
 /** Where each reward state may go (workflows.md "Rewards for tips"). */
 const TRANSITIONS: Record<RewardState, readonly RewardState[]> = {
@@ -17,9 +19,8 @@ export const canMoveReward = (from: RewardState, to: RewardState) => TRANSITIONS
 /** States in which the reward's amount is committed against its department's budget. */
 export const COMMITTED_STATES: readonly RewardState[] = ['APPROVED', 'NOTIFIED', 'CLAIMED'];
 
-/** Why a reward officer may refuse a tipster (the national rules' exclusions). */
-export const REWARD_EXCLUSIONS = ['HANDLING_STAFF', 'VIOLATOR', 'DUTY_TO_REPORT', 'NOT_NATURAL_PERSON'] as const;
-export type RewardExclusion = (typeof REWARD_EXCLUSIONS)[number];
+export { REWARD_EXCLUSIONS } from '@hub/contracts';
+export type { RewardExclusion } from '@hub/contracts';
 
 /** Working-day clocks of a reward (workflows.md deadlines table). */
 export const REWARD_CLOCKS = {

@@ -1,5 +1,7 @@
-export const LEDGER_KINDS = ['GRANT', 'COMMITMENT', 'PAYOUT', 'REVERSAL', 'EXPIRY_RELEASE'] as const;
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
+import type { LedgerKind } from '@hub/contracts';
+
+export { LEDGER_KINDS } from '@hub/contracts';
+export type { LedgerKind } from '@hub/contracts';
 
 /** Sums of one department-year's ledger entries by kind, in fen (amounts are positive; the kind gives the direction). */
 export type LedgerSums = Record<LedgerKind, bigint>;

@@ -3,25 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Conflict, decodeCursor, DomainError, encodeCursor } from '@hub/core';
 import type { Actor } from '@hub/tickets';
-import { balanceOf, BudgetBalance, emptySums, LedgerKind, LedgerSums, rewardLedgerProblems } from './ledger-balance';
+import type { BudgetView, LedgerEntryView, ReconciliationView } from '@hub/contracts';
+import { balanceOf, emptySums, LedgerKind, LedgerSums, rewardLedgerProblems } from './ledger-balance';
 
-export interface LedgerEntryView {
-  id: string;
-  at: string;
-  department: string;
-  year: number;
-  kind: LedgerKind;
-  amountFen: number;
-  rewardId: string | null;
-  trackingCode: string | null;
-  actor: string;
-  note: string | null;
-}
+export type { BudgetView, LedgerEntryView } from '@hub/contracts';
 
-export interface BudgetView extends BudgetBalance {
-  department: string;
-  year: number;
-}
+
 
 export interface LedgerQuery {
   department?: string;
@@ -126,7 +113,7 @@ export class RewardLedger {
   }
 
   /** Grants, commitments and payouts against the rewards' states; no balance below zero. */
-  async reconcile(year?: number) {
+  async reconcile(year?: number): Promise<ReconciliationView> {
     const yearFilter = year ? 'WHERE year = $1' : '';
     const params = year ? [year] : [];
     const sums: Array<{ department: string; year: number; kind: LedgerKind; total: string }> = await this.db.query(
@@ -195,7 +182,7 @@ function buildReconciliation(
   sums: Array<{ department: string; year: number; kind: LedgerKind; total: string }>,
   rewardTotals: Array<{ department: string; year: number; committed: string; paid: string }>,
   perReward: Array<{ id: string; department: string; year: number | null; state: string; amount_fen: string; kind: LedgerKind | null; total: string | null }>,
-) {
+): ReconciliationView {
   const key = (department: string, year: number) => `${department}:${year}`;
   const budgets = new Map<string, { department: string; year: number; sums: LedgerSums; committed: bigint; paid: bigint }>();
   const budget = (department: string, year: number) => {

@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { isValidResidentId } from '@hub/taxonomy';
 import { KINDS } from '@hub/tickets/ticket-vocabulary';
+
+/** An 18-character resident ID whose check character is right (GB 11643). */
+const IsResidentId = () =>
+  ValidateBy({
+    name: 'isResidentId',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isValidResidentId(value.toUpperCase()),
+      defaultMessage: (args) => (typeof args?.value === 'string' && /^\d{17}[\dXx]$/.test(args.value) ? '身份证号校验位不正确，请核对' : '身份证号为 18 位'),
+    },
+  });
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -27,7 +38,7 @@ export class TipReporterDto {
   phone?: string;
   @ApiPropertyOptional({ example: '220102199003071234', description: 'resident ID (18 characters, check digit verified)' })
   @IsOptional()
-  @Matches(/^\d{17}[\dXx]$/, { message: '身份证号为 18 位' })
+  @IsResidentId()
   idNumber?: string;
 }
 
@@ -57,7 +68,7 @@ export class TipLookupDto {
 
 export class PayoutDto {
   @ApiProperty({ example: '张三' }) @Transform(trimmed) @IsString() @MinLength(2, { message: '姓名至少 2 个字' }) @MaxLength(32) name: string;
-  @ApiProperty({ example: '220102199003071234' }) @Matches(/^\d{17}[\dXx]$/, { message: '身份证号为 18 位' }) idNumber: string;
+  @ApiProperty({ example: '220102199003071235' }) @IsResidentId() idNumber: string;
   @ApiProperty({ example: '中国工商银行长春分行' }) @Transform(trimmed) @IsString() @MinLength(2, { message: '请填写开户银行' }) @MaxLength(60) bankName: string;
   @ApiProperty({ example: '6222020200112233445' })
   @Transform(({ value }) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value))

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, ErrorDetail, flattenValidationErrors, Invalid } from '@hub/core';
 import type { FeedRecord } from '@hub/intake/adapters/feed-record';
 import { normaliseRecord } from '@hub/intake/normalise/normalise-record';
-import { isRegionCode, isValidResidentId } from '@hub/taxonomy';
+import { isRegionCode } from '@hub/taxonomy';
 import { TicketStore } from '@hub/tickets';
 import { RewardsService } from '../rewards/rewards.service';
 import { RewardRecords } from '../rewards/reward-records.service';
@@ -111,11 +111,9 @@ export class PublicTipsService {
   }
 }
 
-/** Checks class-validator cannot express: the ID number's check digit, a region of the province. */
+/** Checks beyond the DTO's: a region of the province. */
 function semanticErrors(dto: SubmitTipDto): ErrorDetail[] {
   const errors: ErrorDetail[] = [];
-  const id = dto.reporter?.idNumber;
-  if (id && /^\d{17}[\dXx]$/.test(id) && !isValidResidentId(id.toUpperCase())) errors.push({ field: 'reporter.idNumber', message: '身份证号校验位不正确，请核对' });
   if (dto.regionCode && /^\d{6}$/.test(dto.regionCode) && !isRegionCode(dto.regionCode)) errors.push({ field: 'regionCode', message: '不是本省的地区代码' });
   return errors;
 }

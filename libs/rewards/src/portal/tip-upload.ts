@@ -71,7 +71,7 @@ function readMultipart(req: IncomingMessage): Promise<{ fields: Record<string, s
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: TIP_FILES.maxFiles, fileSize: TIP_FILES.maxBytes, fields: 5, fieldSize: 1024 * 1024, parts: 20 } });
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: TIP_FILES.maxFiles, fileSize: TIP_FILES.maxBytes, fields: 5, fieldSize: 1024 * 1024, parts: 20 } });
     } catch (error) {
       reject(new DomainError('BAD_REQUEST', `Unreadable multipart form: ${(error as Error).message}`, 400));
       return;

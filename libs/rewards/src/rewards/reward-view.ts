@@ -1,33 +1,7 @@
-import { FINANCE_APPROVAL_FROM_FEN, RewardLevel } from '../domain/reward-amount';
-import type { RewardExclusion, RewardState } from '../domain/reward-states';
+import type { RewardExclusion, RewardLevel, RewardState, RewardView } from '@hub/contracts';
+import { FINANCE_APPROVAL_FROM_FEN } from '../domain/reward-amount';
 
-export interface RewardView {
-  id: string;
-  ticketId: string;
-  trackingCode: string;
-  state: RewardState;
-  level: RewardLevel;
-  amountFen: number;
-  baseFen: number;
-  department: string;
-  budgetYear: number | null;
-  proposedAt: string;
-  caseClosedAt: string;
-  noticeBy: string;
-  noticeOverdue: boolean;
-  notifiedAt: string | null;
-  claimBy: string | null;
-  claimedAt: string | null;
-  paidAt: string | null;
-  voucherNumber: string | null;
-  needsFinance: boolean;
-  officerApproval: { by: string; at: string } | null;
-  financeApproval: { by: string; at: string } | null;
-  rejectReason: string | null;
-  exclusion: RewardExclusion | null;
-  payeeClaimed: boolean;
-  version: number;
-}
+export type { RewardView } from '@hub/contracts';
 
 /** The columns a RewardView is made of (alias r for rewards, t for tickets). */
 export const REWARD_COLUMNS = `r.*, t.tracking_code, (r.payout_secret IS NOT NULL) AS payee_claimed`;

@@ -5,7 +5,8 @@ import { Conflict, DomainError, Forbidden, NotFound } from '@hub/core';
 import { PiiCipher } from '@hub/auth/pii-cipher';
 import { hasRole, Viewer } from '@hub/auth/roles';
 import { parseUnitCode } from '@hub/taxonomy';
-import { Actor, appendHistory, beijingDate, ReporterSecret, WorkingDayCalendar } from '@hub/tickets';
+import { HolidayCalendar } from '@hub/calendar';
+import { Actor, appendHistory, beijingDate, ReporterSecret } from '@hub/tickets';
 import { needsFinanceApproval, RewardLevel, rewardAmountFen } from '../domain/reward-amount';
 import { decideEligibility, MatterTicket } from '../domain/reward-eligibility';
 import { canMoveReward, REWARD_CLOCKS, RewardExclusion, RewardState } from '../domain/reward-states';
@@ -50,7 +51,6 @@ const TIPSTER: Actor = { id: null, name: 'tipster' };
 @Injectable()
 export class RewardsService {
   private readonly logger = new Logger('Rewards');
-  private readonly calendar = new WorkingDayCalendar();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -58,6 +58,7 @@ export class RewardsService {
     private readonly records: RewardRecords,
     private readonly notices: RewardNotices,
     private readonly cipher: PiiCipher,
+    private readonly holidays: HolidayCalendar,
   ) {}
 
   /**
@@ -73,7 +74,7 @@ export class RewardsService {
       return null;
     }
     const amountFen = rewardAmountFen(input.rewardLevel, input.fineFen, input.confiscationFen);
-    const noticeBy = this.calendar.addWorkingDays(input.closedAt, REWARD_CLOCKS.noticeWorkingDays).at;
+    const noticeBy = (await this.holidays.current(tx)).addWorkingDays(input.closedAt, REWARD_CLOCKS.noticeWorkingDays).at;
     const rows: Array<{ id: string }> = await tx.query(
       `INSERT INTO rewards (ticket_id, closed_ticket_id, department, level, outcome, fine_fen, confiscation_fen, amount_fen, state, case_closed_at, notice_by, proposed_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'PROPOSED', $9, $10, $11) ON CONFLICT DO NOTHING RETURNING id`,
@@ -198,7 +199,7 @@ export class RewardsService {
       : { officer_approved_by: viewer.id, officer_approved_name: viewer.displayName, officer_approved_at: now };
     await this.move(tx, reward.id, 'APPROVED', { ...approver, budget_year: year });
     await appendHistory(tx, { ticketId: reward.ticket_id, actor: actorOf(viewer), action: 'REWARD_APPROVED', reason, data: { rewardId: reward.id, amountFen, budgetYear: year, by: byFinance ? 'FINANCE' : 'REWARD_OFFICER' } });
-    const claimBy = this.calendar.addWorkingDays(now, REWARD_CLOCKS.claimWorkingDays).at;
+    const claimBy = (await this.holidays.current(tx)).addWorkingDays(now, REWARD_CLOCKS.claimWorkingDays).at;
     await this.move(tx, reward.id, 'NOTIFIED', { notified_at: now, claim_by: claimBy });
     await appendHistory(tx, { ticketId: reward.ticket_id, actor: { id: null, name: 'system' }, action: 'REWARD_NOTIFIED', data: { rewardId: reward.id, claimBy: claimBy.toISOString() } });
   }
