@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CalendarDayView, CalendarYearView } from '@hub/contracts';
-import { Invalid, NotFound } from '@hub/core';
+import { Invalid, NotFound, returningRows } from '@hub/core';
 import { CalendarDayDto } from './calendar.dto';
 import { isPackagedYear, WorkingDayCalendar } from './working-days';
 
@@ -89,7 +89,7 @@ export class HolidayCalendar {
 
   async deleteDay(date: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const rows: unknown[] = await tx.query(`DELETE FROM calendar_days WHERE date = $1::date RETURNING date`, [date]);
+      const rows = returningRows(await tx.query(`DELETE FROM calendar_days WHERE date = $1::date RETURNING date`, [date]));
       if (rows.length === 0) throw NotFound(`No calendar entry for ${date}`);
       await this.changed(tx);
     });
@@ -97,7 +97,7 @@ export class HolidayCalendar {
 
   async deleteYear(year: number): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const rows: unknown[] = await tx.query(`DELETE FROM calendar_years WHERE year = $1 RETURNING year`, [year]);
+      const rows = returningRows(await tx.query(`DELETE FROM calendar_years WHERE year = $1 RETURNING year`, [year]));
       if (rows.length === 0) throw NotFound(`${year} was not entered`);
       await tx.query(`DELETE FROM calendar_days WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1)`, [year]);
       await this.changed(tx);
