@@ -86,9 +86,10 @@ export interface CaseTicket {
  * confirmed by an operator as proposed, as the dispatch centre would.
  */
 export async function dispatchedTicket(operator: StaffApi, trackingCode: string): Promise<CaseTicket> {
-  const find = async () => (await operator.get<{ items: CaseTicket[] }>(`/tickets?trackingCode=${trackingCode}`)).items[0];
+  // The operators' queue search finds a ticket by its tracking code.
+  const find = async () => (await operator.get<{ items: Array<{ id: string; status: string }> }>(`/console/tickets?q=${trackingCode}`)).items[0];
   await expect.poll(async () => (await find())?.status, { timeout: 20_000 }).toMatch(/^(DISPATCHED|TRIAGE)$/);
-  const ticket = await find();
+  const ticket = await operator.get<CaseTicket>(`/tickets/${(await find()).id}`);
   if (ticket.status === 'DISPATCHED') return ticket;
   await operator.post(`/console/tickets/${ticket.id}/claim`, {});
   const { category, violation, stage } = ticket.classification!;

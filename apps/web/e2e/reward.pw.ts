@@ -13,6 +13,7 @@ import {
   staffToken,
   type StaffAccount,
 } from './portal-support';
+import { formatFen } from '../src/lib/money';
 import { ADMIN, login, OPERATOR_1 } from './support';
 
 interface Receipt {
@@ -160,21 +161,38 @@ test('a tip from a phone is closed with a penalty, approved, claimed on the phon
 });
 
 test('a reward of ¥500,000.00 or more needs finance too, and an approval beyond the budget is refused in plain words', async ({ browser, request }) => {
-  test.setTimeout(120_000);
-  const phone = await phonePage(browser);
-  const receipt = await submitNamedTip(phone, '长春市宏达超市仓库囤积大量假冒进口奶粉，整车从外地运来，每周两次', residentId());
+  test.setTimeout(150_000);
   const adminToken = await staffToken(request, ADMIN);
   const admin = staffApi(request, adminToken);
-  const ticket = await dispatchedTicket(staffApi(request, await staffToken(request, OPERATOR_1)), receipt.trackingCode);
-  const handler = staffApi(request, await staffToken(request, await createStaff(request, adminToken, 'HANDLER', '承办人 孙立', ticket.routing!.leadUnit!)));
+  const operator = staffApi(request, await staffToken(request, OPERATOR_1));
   const officerAccount = await createStaff(request, adminToken, 'REWARD_OFFICER', '奖励审核员 周密');
   const financeAccount = await createStaff(request, adminToken, 'FINANCE', '财政局 复核 吴谨');
+  const officerApi = staffApi(request, await staffToken(request, officerAccount));
+  const financeApi = staffApi(request, await staffToken(request, financeAccount));
+  const text = '长春市宏达超市仓库囤积大量假冒进口奶粉，整车从外地运来，每周两次';
+
+  // An earlier tip about the same matter, rewarded at the cap of ¥1,000,000.00, uses up the department's year.
+  const earlier = await request.post('/api/v1/public/tips', { data: { kind: 'REPORT', description: text, regionCode: '220100', reporter: { anonymous: true } } });
+  expect(earlier.status()).toBe(201);
+  const earlierTicket = await dispatchedTicket(operator, ((await earlier.json()) as Receipt).trackingCode);
+  const handler = staffApi(request, await staffToken(request, await createStaff(request, adminToken, 'HANDLER', '承办人 孙立', earlierTicket.routing!.leadUnit!)));
+  await closeWithPenalty(handler, earlierTicket, { fineFen: 2_000_000_000, rewardLevel: 'L1' });
+  const [first] = (await officerApi.get<{ items: Array<{ id: string; amountFen: number }> }>(`/rewards?ticketId=${earlierTicket.id}`)).items;
+  expect(first.amountFen).toBe(100_000_000);
+  await officerApi.post(`/rewards/${first.id}/approve`, {});
+  await financeApi.post(`/rewards/${first.id}/approve`, {});
+
+  const phone = await phonePage(browser);
+  const receipt = await submitNamedTip(phone, text, residentId());
+  const ticket = await dispatchedTicket(operator, receipt.trackingCode);
+  expect(ticket.routing!.leadUnit).toBe(earlierTicket.routing!.leadUnit);
 
   // A fine of ¥20,000,000.00 at level 2: ¥600,000.00, more than the department has left this year.
   await closeWithPenalty(handler, ticket, { fineFen: 2_000_000_000, rewardLevel: 'L2' });
   const department = ticket.routing!.leadDepartment!;
   const budgets = await admin.get<{ items: Array<{ department: string; availableFen: number }> }>(`/budgets?year=${beijingYear()}`);
-  expect(budgets.items.find((line) => line.department === department)?.availableFen ?? 0).toBeLessThan(60_000_000);
+  const availableFen = budgets.items.find((line) => line.department === department)!.availableFen;
+  expect(availableFen).toBeLessThan(60_000_000);
 
   const finance = await staffPage(browser, financeAccount);
   await finance.getByTestId(`reward-row-${receipt.trackingCode}`).click();
@@ -200,13 +218,14 @@ test('a reward of ¥500,000.00 or more needs finance too, and an approval beyond
   // The administrator adds budget on the budgets screen; then finance's approval goes through.
   const adminPage = await staffPage(browser, ADMIN);
   await adminPage.goto('/budgets');
+  const { departments } = await admin.get<{ departments: Record<string, string> }>('/taxonomy');
   await adminPage.getByTestId('grant-department').click();
-  await adminPage.keyboard.type(department);
+  await adminPage.keyboard.type(departments[department]);
   await adminPage.getByTestId('grant-department').locator('input').press('Enter');
   await adminPage.getByTestId('grant-amount').fill('1,000,000');
   await adminPage.getByTestId('grant-note').fill('追加大额举报奖励经费');
   await adminPage.getByTestId('grant-submit').click();
-  await expect(adminPage.getByTestId(`budget-row-${department}`)).toContainText('¥1,');
+  await expect(adminPage.getByTestId(`budget-row-${department}`)).toContainText(formatFen(availableFen + 100_000_000));
   await expect(adminPage.getByTestId('reconciliation')).toHaveAttribute('data-ok', 'true');
   await settledScreen(adminPage, 'budgets-admin-grant');
 
