@@ -22,15 +22,22 @@ test('a wrong password is refused with the server message', async ({ page }) => 
   await expect(page).toHaveURL(/\/login/);
 });
 
-test('a supervisor sees the live queue only', async ({ page }) => {
+test('a supervisor sees the live queue and the reward budgets, read-only', async ({ page }) => {
   await login(page, SUPERVISOR);
   await expect(page.getByTestId('menu-queue')).toBeVisible();
+  await expect(page.getByTestId('menu-budgets')).toBeVisible();
+  await expect(page.getByTestId('menu-ledger')).toBeVisible();
   await expect(page.getByTestId('menu-triage')).toHaveCount(0);
   await expect(page.getByTestId('menu-new')).toHaveCount(0);
 });
 
-test('other roles get the coming-soon page', async ({ page }) => {
+test('an admin lands on the reward budgets with the grant form; a unit handler still gets the coming-soon page', async ({ page }) => {
   await login(page, ADMIN);
+  await expect(page).toHaveURL(/\/budgets/);
+  await expect(page.getByTestId('budget-grant')).toBeVisible();
+  await page.getByTestId('user-menu').click();
+  await page.getByText('退出登录').click();
+  await login(page, { username: 'aic.changchun', password: 'demo-pass-2026' });
   await expect(page.getByTestId('coming-soon')).toContainText('您的工作台即将上线');
 });
 

@@ -110,6 +110,7 @@ test('a tip from a phone is closed with a penalty, approved, claimed on the phon
   await expectNoSidewaysScroll(phone);
   await phone.getByTestId('claim-review').click();
   await expect(phone.getByTestId('claim-confirm-dialog')).toContainText('6222 0202 0011 2233 445');
+  await expect(phone.locator('.ant-modal[class*="ant-zoom"]')).toHaveCount(0);
   await phone.screenshot({ path: `${process.cwd()}/artifacts/screens/portal-11-claim-confirm.png` });
   await phone.getByTestId('claim-confirm').click();
   await expect(phone.getByTestId('portal-reward-state')).toHaveText('已申领，等待发放');

@@ -198,7 +198,7 @@ export const enPortal: Record<keyof typeof zhPortal, string> = {
   'reward.rejected': 'Rejected',
   'reward.budgetExceeded': 'Not enough budget to approve',
   'reward.budgetExceededText': 'Approving this reward of {amount} would overspend the {year} reward budget of {department}. Ask an administrator to add budget first, or handle other rewards.',
-  'reward.budgetExceededAvailable': 'Available now: {available}.',
+  'reward.budgetExceededAvailable': ' Available now: {available}.',
   'reward.notYourStep': 'Your role does not approve this step',
   'reward.pay': 'Record payout',
   'reward.payTitle': 'Record the payout',

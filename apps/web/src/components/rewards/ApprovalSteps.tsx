@@ -14,5 +14,5 @@ export function ApprovalSteps({ reward }: { reward: Reward }) {
   });
   const items = [step(reward.officerApproval, t('reward.step.officer'), !reward.officerApproval)];
   if (reward.needsFinance) items.push(step(reward.financeApproval, t('reward.step.finance'), !!reward.officerApproval && !reward.financeApproval));
-  return <Steps size="small" items={items} className="approval-steps" data-testid="approval-steps" />;
+  return <Steps size="small" direction="vertical" items={items} className="approval-steps" data-testid="approval-steps" />;
 }

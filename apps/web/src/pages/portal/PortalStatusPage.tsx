@@ -16,7 +16,8 @@ const compact = (value: string) => value.replace(/\s/g, '');
 
 function progressStep(status: string): number {
   if (status === 'RECEIVED' || status === 'TRIAGE') return 0;
-  if (status === 'CLOSED' || status === 'DISCARDED') return 2;
+  // A closed case has every step behind it.
+  if (status === 'CLOSED' || status === 'DISCARDED') return 3;
   return 1;
 }
 

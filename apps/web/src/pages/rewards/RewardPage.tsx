@@ -226,7 +226,7 @@ export function RewardPage() {
           description={
             <>
               {t('reward.budgetExceededText', { amount: formatFen(refusal.amountFen), department, year })}
-              {refusal.availableFen !== null && ` ${t('reward.budgetExceededAvailable', { available: formatFen(refusal.availableFen) })}`}
+              {refusal.availableFen !== null && t('reward.budgetExceededAvailable', { available: formatFen(refusal.availableFen) })}
             </>
           }
           data-testid="budget-exceeded"
