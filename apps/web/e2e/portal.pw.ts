@@ -107,3 +107,16 @@ test('the portal reads in English too, and the phone layout holds', async ({ bro
   await expectNoSidewaysScroll(page);
   await page.getByTestId('portal-lang').getByText('中文').click();
 });
+
+test('a file that only pretends to be a photo is refused by its content, and the form says which', async ({ browser }) => {
+  const page = await phonePage(browser);
+  await page.goto('/portal/submit');
+  await page.getByTestId('tip-description').fill('药店销售的降压药包装印刷模糊，疑似假药，附上照片');
+  await page.locator('.portal-upload input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('这不是图片，只是文字') });
+  await page.getByTestId('tip-pledge').click();
+  await page.getByTestId('tip-submit').click();
+  await expect(page.getByTestId('tip-file-error')).toBeVisible();
+  await expect(page.getByTestId('tip-error')).toContainText('提交失败');
+  await expect(page.getByTestId('portal-receipt')).toHaveCount(0);
+  await phoneScreen(page, 'portal-14-file-refused');
+});

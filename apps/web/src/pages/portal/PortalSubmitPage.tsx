@@ -104,7 +104,9 @@ export function PortalSubmitPage() {
         form.setFields(fields);
         const fileProblem = error.details.find(({ field }) => field.startsWith('files'));
         if (fileProblem || error.status === 413 || error.status === 415) setFileError(fileProblem?.message ?? error.message);
-        setFailure(t('portal.submitFailed', { reason: error.status === 429 ? t('portal.tooManyNoTime') : error.message }));
+        // The field messages are in plain Chinese; the top-level one may be technical.
+        const reason = error.status === 429 ? t('portal.tooManyNoTime') : (error.details[0]?.message ?? error.message);
+        setFailure(t('portal.submitFailed', { reason }));
       } else setFailure(t('error.network'));
       void message.error(t('portal.fixFields'));
     } finally {
