@@ -21,7 +21,7 @@ export default defineConfig({
   build: {
     outDir: `${root}dist`,
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1200,
+    chunkSizeWarningLimit: 1400,
     rolldownOptions: {
       output: {
         codeSplitting: {

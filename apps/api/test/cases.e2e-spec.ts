@@ -61,7 +61,8 @@ describe('case handling over HTTP: lifecycle, refusals, transfer to the police, 
     expect(done.body).toMatchObject({
       status: 'CLOSED',
       outcome: 'PENALIZED',
-      reward: null,
+      // the lead unit sees the reward its close proposed: 3% of ¥51,200 is under the L2 floor of ¥3,000
+      reward: { state: 'PROPOSED', level: 'L2', amountFen: 300000 },
       deadlineState: 'ok',
       case: { closure: { outcome: 'PENALIZED', decisionNumber: '长市监罚〔2026〕57号', penalties: ['FINE', 'CONFISCATION'], fineFen: 5000000, confiscationFen: 120000, rewardLevel: 'L2' } },
     });

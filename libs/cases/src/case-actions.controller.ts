@@ -4,7 +4,7 @@ import { CurrentViewer } from '@hub/auth/auth.decorators';
 import type { Viewer } from '@hub/auth/roles';
 import { ApproveTransferDto, AssistDto, CloseDto, FileCaseDto, PauseDto, PoliceDecisionDto, ReasonDto, VersionDto } from './case-actions.dto';
 import { CaseActions } from './case-actions.service';
-import { TicketResponse } from './ticket-response.dto';
+import { TicketResponse } from '@hub/tickets/ticket-response.dto';
 
 /** Every case action answers the updated ticket, and fails the same ways. */
 const CaseAction = (summary: string) =>

@@ -43,7 +43,7 @@ export class DeadlineTimers implements OnApplicationBootstrap, OnApplicationShut
     await this.running?.catch(() => undefined);
   }
 
-  /** Arms every escalation due before the next pass (and a margin); answers how many it offered. */
+  /** Arms every escalation due before the next two passes (and a minute); answers how many it offered. */
   reconcile(): Promise<number> {
     this.running ??= this.arm().finally(() => (this.running = null));
     return this.running;
@@ -57,7 +57,7 @@ export class DeadlineTimers implements OnApplicationBootstrap, OnApplicationShut
       if (timers.length === 0) return 0;
       await this.queue.addBulk(
         timers.map((t) => {
-          const data: ClockJobPayload = { ticketId: t.ticketId, clock: t.clock, level: t.level, dueAt: t.dueAt.toISOString(), at: t.at.toISOString() };
+          const data: ClockJobPayload = { ticketId: t.ticketId, clock: t.clock, level: t.level, dueAt: t.dueAt.toISOString(), at: t.at.toISOString(), stamp: t.stamp };
           return { name: CLOCK_JOBS.fire, data, opts: { ...CLOCK_JOB_OPTIONS, jobId: clockJobId(data), delay: Math.max(0, t.at.getTime() - now.getTime()) } };
         }),
       );

@@ -8,4 +8,3 @@ export * from './cases.module';
 export * from './deadline-escalation.service';
 export * from './deadline-timers.processor';
 export * from './findings.service';
-export * from './ticket-response.dto';

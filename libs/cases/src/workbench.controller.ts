@@ -7,7 +7,7 @@ import { OverdueQuery, OversightQuery, PoliceTransfersQuery, WorkbenchQuery } fr
 import { CaseQueries } from './case-queries.service';
 import { readFindingUpload } from './finding-upload';
 import { FindingsService } from './findings.service';
-import { FindingResponse, FindingsResponse, SubjectTicketsResponse, WorkbenchListResponse } from './ticket-response.dto';
+import { FindingResponse, FindingsResponse, SubjectTicketsResponse, WorkbenchListResponse } from '@hub/tickets/ticket-response.dto';
 
 @ApiTags('workbench')
 @ApiBearerAuth()

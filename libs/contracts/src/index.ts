@@ -568,6 +568,8 @@ export interface TicketEventPayload {
   version: number;
   leadUnit: string | null;
   assistUnits: string[];
+  /** the police unit a transfer went to; its liaisons get the event too */
+  policeUnit?: string | null;
 }
 
 /** What a socket receives for ticket.created / ticket.updated. */

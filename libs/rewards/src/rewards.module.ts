@@ -16,6 +16,7 @@ import { RewardRecords } from './rewards/reward-records.service';
 import { RewardSweepProcessor } from './rewards/reward-sweep.processor';
 import { BudgetsController, RewardsController } from './rewards/rewards.controller';
 import { RewardsService } from './rewards/rewards.service';
+import { TicketRewardFromRewards } from './rewards/ticket-reward.source';
 
 const REWARD_CORE = [RewardsService, RewardRecords, RewardLedger, RewardNotices, TipReceipts, tipsterNotifierProvider];
 
@@ -23,8 +24,8 @@ const REWARD_CORE = [RewardsService, RewardRecords, RewardLedger, RewardNotices,
 @Module({
   imports: [TicketsModule, AuthModule, CalendarModule, CasesModule],
   controllers: [PublicTipsController, RewardsController, BudgetsController],
-  providers: [...REWARD_CORE, PublicTipsService, TipLookupLimits, RewardOnCaseClosed],
-  exports: [RewardsService, RewardRecords, RewardLedger],
+  providers: [...REWARD_CORE, PublicTipsService, TipLookupLimits, RewardOnCaseClosed, TicketRewardFromRewards],
+  exports: [RewardsService, RewardRecords, RewardLedger, PublicTipsService],
 })
 export class RewardsModule {}
 

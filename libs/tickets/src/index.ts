@@ -22,3 +22,5 @@ export * from './deadlines';
 export * from './ticket-transitions.service';
 export * from './clocks/clock-rules';
 export * from './clocks/ticket-clocks.service';
+export * from './ticket-rewards';
+export * from './ticket-response.dto';

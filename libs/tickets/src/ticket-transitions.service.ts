@@ -73,6 +73,8 @@ export interface MoveRequest {
 
 const LOCK_COLUMNS = `id, tracking_code, status, version, kind, lead_unit, assist_units, region_code, flags, police_unit, transfer_state, paused_at, pause_reason, case_file`;
 
+const CLOCKS_END_AT: readonly TicketStatus[] = ['RETURNED', 'CLOSED', 'MERGED', 'DISCARDED'];
+
 const JSON_COLUMNS = new Set(['classification', 'routing', 'extras', 'case_file']);
 
 function assertVersion(current: LockedTicket, expected: number | undefined): void {
@@ -120,6 +122,8 @@ export class TicketTransitions {
       throw Conflict(ERROR_CODES.INVALID_TRANSITION, `A ${current.status} ticket cannot become ${plan.to}`);
     }
     const updated = await this.write(tx, current.id, { ...plan.set, status: plan.to });
+    // a ticket that leaves the unit's hands (returned, merged, discarded, closed) has no clock left to run
+    if (plan.to !== current.status && CLOCKS_END_AT.includes(plan.to)) await this.clocks.stopAll(tx, current.id, this.time.now());
     await appendHistory(tx, { ticketId: current.id, actor, action, fromStatus: current.status, toStatus: plan.to, reason: plan.reason ?? null, data: plan.data });
     await emitTicketEvent(tx, 'ticket.updated', updated);
     return updated;

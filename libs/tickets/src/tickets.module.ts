@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@hub/auth';
 import { CalendarModule } from '@hub/calendar';
 import { TicketClocks } from './clocks/ticket-clocks.service';
+import { TicketRewards } from './ticket-rewards';
 import { AttachmentEntity } from './attachment.entity';
 import { TicketHistoryEntity } from './ticket-history.entity';
 import { TicketStore } from './ticket-store.service';
@@ -14,7 +15,7 @@ import { TicketsService } from './tickets.service';
 @Module({
   imports: [TypeOrmModule.forFeature([TicketEntity, TicketHistoryEntity, AttachmentEntity]), AuthModule, CalendarModule],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketStore, TicketTransitions, TicketClocks],
-  exports: [TicketsService, TicketStore, TicketTransitions, TicketClocks, CalendarModule],
+  providers: [TicketsService, TicketStore, TicketTransitions, TicketClocks, TicketRewards],
+  exports: [TicketsService, TicketStore, TicketTransitions, TicketClocks, TicketRewards, CalendarModule],
 })
 export class TicketsModule {}

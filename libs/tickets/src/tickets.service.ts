@@ -7,9 +7,9 @@ import { PiiCipher } from '@hub/auth/pii-cipher';
 import { hasRole, Viewer } from '@hub/auth/roles';
 import { decodeRawPreview, maskReporterIn } from './raw-preview';
 import { appendHistory } from './ticket-history.writer';
+import { TicketRewards } from './ticket-rewards';
 import { ReporterSecret, TicketEntity } from './ticket.entity';
 import { toTicketView, TicketView } from './ticket-view';
-import { rewardOnTicket } from './ticket-reward';
 import { visibilityClause } from './ticket-visibility';
 
 /** Who has the ticket open in the console (claims are the console's; shown with the ticket). */
@@ -22,6 +22,7 @@ export class TicketsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly cipher: PiiCipher,
+    private readonly rewards: TicketRewards,
   ) {}
 
   async get(viewer: Viewer, id: string): Promise<TicketWithClaim> {
@@ -31,7 +32,7 @@ export class TicketsService {
       [id],
     );
     const claim = claims[0] ? { userId: claims[0].user_id, displayName: claims[0].display_name, expiresAt: claims[0].expires_at.toISOString() } : null;
-    return { ...ticket, reward: await rewardOnTicket(this.db, viewer, ticket), claim };
+    return { ...ticket, reward: await this.rewards.of(viewer, id), claim };
   }
 
   /** 404 unless the caller may see the ticket (a hidden ticket answers like a missing one). */

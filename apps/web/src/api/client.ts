@@ -1,4 +1,4 @@
-import type { FieldError } from './types';
+import type { ErrorCode, FieldError } from '@hub/contracts';
 import { session } from './session';
 
 const BASE = '/api/v1';
@@ -6,7 +6,8 @@ const BASE = '/api/v1';
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    /** one of the server's stable codes (`ERROR_CODES`); compared with those constants, never with bare strings */
+    readonly code: ErrorCode,
     message: string,
     readonly details: FieldError[] = [],
     readonly body: Record<string, unknown> = {},
@@ -46,7 +47,14 @@ async function toApiError(response: Response): Promise<ApiError> {
     error?: { code?: string; message?: string; details?: FieldError[] };
   };
   const error = body.error ?? {};
-  return new ApiError(response.status, error.code ?? `HTTP_${response.status}`, error.message ?? response.statusText, error.details ?? [], body, retryAfterSeconds(response.headers.get('Retry-After')));
+  return new ApiError(
+    response.status,
+    (error.code ?? `HTTP_${response.status}`) as ErrorCode,
+    error.message ?? response.statusText,
+    error.details ?? [],
+    body,
+    retryAfterSeconds(response.headers.get('Retry-After')),
+  );
 }
 
 function retryAfterSeconds(header: string | null): number | null {
@@ -87,6 +95,9 @@ export async function requestBlob(path: string): Promise<Blob> {
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown, keepalive?: boolean) => request<T>('POST', path, { body, keepalive }),
+  /** multipart/form-data; the browser sets the boundary */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
+  delete: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
   publicGet: <T>(path: string, query?: Query) => request<T>('GET', path, { query, anonymous: true }),
   publicPost: <T>(path: string, body?: unknown) => request<T>('POST', path, { body, anonymous: true }),
 };

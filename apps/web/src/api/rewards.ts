@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { Page } from './types';
+import type { Page } from '@hub/contracts';
 import type {
   BudgetLine,
   Exclusion,

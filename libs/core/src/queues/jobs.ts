@@ -50,10 +50,12 @@ export interface ClockJobPayload {
   dueAt: string;
   /** when the job fires */
   at: string;
+  /** the clock row's last change (ms): a paused and resumed clock is armed anew even when its end did not move */
+  stamp: number;
 }
 
-/** One job per ticket, clock, level and end: arming it again is a no-op. */
-export const clockJobId = (p: Pick<ClockJobPayload, 'ticketId' | 'clock' | 'level' | 'dueAt'>) => `clock-${p.ticketId}-${p.clock}-${p.level}-${Date.parse(p.dueAt)}`;
+/** One job per ticket, clock, level, end and change of the clock: arming it again is a no-op. */
+export const clockJobId = (p: Pick<ClockJobPayload, 'ticketId' | 'clock' | 'level' | 'dueAt' | 'stamp'>) => `clock-${p.ticketId}-${p.clock}-${p.level}-${Date.parse(p.dueAt)}-${p.stamp}`;
 
 export const REWARD_JOBS = {
   /** expires unclaimed rewards and sends pending reward notices; derived from PostgreSQL, idempotent */

@@ -14,6 +14,12 @@ export interface ClockTimer {
   at: Date;
 }
 
+export interface PendingTimer extends ClockTimer {
+  dueAt: Date;
+  /** the clock row's last change, in ms */
+  stamp: number;
+}
+
 interface ClockRow {
   ticket_id: string;
   clock: Clock;
@@ -66,7 +72,7 @@ export class TicketClocks implements OnModuleInit {
       `INSERT INTO ticket_clocks (ticket_id, clock, measure, amount, started_at, extension, due_at, warn_at, provisional, level, paused_at, stopped_at)
        VALUES ($1, $2, $3, $4, $5, 0, $6, $7, $8, 'ok', NULL, NULL)
        ON CONFLICT (ticket_id, clock) DO UPDATE SET measure = EXCLUDED.measure, amount = EXCLUDED.amount, started_at = EXCLUDED.started_at, extension = 0,
-         due_at = EXCLUDED.due_at, warn_at = EXCLUDED.warn_at, provisional = EXCLUDED.provisional, level = 'ok', paused_at = NULL, stopped_at = NULL, updated_at = now()`,
+         due_at = EXCLUDED.due_at, warn_at = EXCLUDED.warn_at, provisional = EXCLUDED.provisional, level = 'ok', paused_at = NULL, stopped_at = NULL, updated_at = clock_timestamp()`,
       [ticketId, spec.clock, spec.measure, spec.amount, startedAt, due.at, warnAtOf(startedAt, due.at), due.provisional],
     );
     await this.mirror(tx, ticketId);
@@ -75,12 +81,12 @@ export class TicketClocks implements OnModuleInit {
 
   /** Stops clocks whose work is done (met or no longer applicable). */
   async stop(tx: EntityManager, ticketId: string, clocks: Clock[], at = new Date()): Promise<void> {
-    await tx.query(`UPDATE ticket_clocks SET stopped_at = $3, updated_at = now() WHERE ticket_id = $1 AND clock = ANY($2) AND stopped_at IS NULL`, [ticketId, clocks, at]);
+    await tx.query(`UPDATE ticket_clocks SET stopped_at = $3, updated_at = clock_timestamp() WHERE ticket_id = $1 AND clock = ANY($2) AND stopped_at IS NULL`, [ticketId, clocks, at]);
     await this.mirror(tx, ticketId);
   }
 
   async stopAll(tx: EntityManager, ticketId: string, at = new Date()): Promise<void> {
-    await tx.query(`UPDATE ticket_clocks SET stopped_at = $2, updated_at = now() WHERE ticket_id = $1 AND stopped_at IS NULL`, [ticketId, at]);
+    await tx.query(`UPDATE ticket_clocks SET stopped_at = $2, updated_at = clock_timestamp() WHERE ticket_id = $1 AND stopped_at IS NULL`, [ticketId, at]);
     await this.mirror(tx, ticketId);
   }
 
@@ -92,7 +98,7 @@ export class TicketClocks implements OnModuleInit {
 
   /** A pause stops the unit's clocks from running (no warning fires while paused). */
   async pause(tx: EntityManager, ticketId: string, at: Date): Promise<void> {
-    await tx.query(`UPDATE ticket_clocks SET paused_at = $3, updated_at = now() WHERE ticket_id = $1 AND clock = ANY($2) AND stopped_at IS NULL AND paused_at IS NULL`, [ticketId, PAUSABLE_CLOCKS, at]);
+    await tx.query(`UPDATE ticket_clocks SET paused_at = $3, updated_at = clock_timestamp() WHERE ticket_id = $1 AND clock = ANY($2) AND stopped_at IS NULL AND paused_at IS NULL`, [ticketId, PAUSABLE_CLOCKS, at]);
   }
 
   /** Ends a pause: each paused clock moves by the time it was paused, in its own measure. Answers the most working days any moved. */
@@ -105,7 +111,7 @@ export class TicketClocks implements OnModuleInit {
       const days = calendar.workingDaysBetween(from, at);
       workingDays = Math.max(workingDays, days);
       const moved = row.measure === 'WORKING_DAYS' ? days : row.measure === 'DAYS' ? calendarDaysBetween(from, at) : Math.ceil((at.getTime() - from.getTime()) / 3600000);
-      await tx.query(`UPDATE ticket_clocks SET extension = extension + $3, paused_at = NULL WHERE ticket_id = $1 AND clock = $2`, [ticketId, row.clock, moved]);
+      await tx.query(`UPDATE ticket_clocks SET extension = extension + $3, paused_at = NULL, updated_at = clock_timestamp() WHERE ticket_id = $1 AND clock = $2`, [ticketId, row.clock, moved]);
     }
     await this.recompute(tx, ticketId, calendar);
     return workingDays;
@@ -124,22 +130,23 @@ export class TicketClocks implements OnModuleInit {
     if (!row || row.stopped_at || row.paused_at || row.due_at.getTime() !== dueAt.getTime()) return false;
     const threshold = timer.level === 'overdue' ? row.due_at : row.warn_at;
     if (now.getTime() < threshold.getTime() || !isWorse(timer.level, row.level)) return false;
-    await tx.query(`UPDATE ticket_clocks SET level = $3, updated_at = now() WHERE ticket_id = $1 AND clock = $2`, [timer.ticketId, timer.clock, timer.level]);
+    await tx.query(`UPDATE ticket_clocks SET level = $3, updated_at = clock_timestamp() WHERE ticket_id = $1 AND clock = $2`, [timer.ticketId, timer.clock, timer.level]);
     await this.mirror(tx, timer.ticketId);
     return true;
   }
 
   /** Every escalation due before `horizon` that has not happened: the schedule the worker arms its timers from. */
-  async pendingTimers(manager: EntityManager, horizon: Date): Promise<Array<ClockTimer & { dueAt: Date }>> {
-    const rows: Array<{ ticket_id: string; clock: Clock; level: DeadlineState; warn_at: Date; due_at: Date }> = await manager.query(
-      `SELECT ticket_id, clock, level, warn_at, due_at FROM ticket_clocks
+  async pendingTimers(manager: EntityManager, horizon: Date): Promise<PendingTimer[]> {
+    const rows: Array<{ ticket_id: string; clock: Clock; level: DeadlineState; warn_at: Date; due_at: Date; updated_at: Date }> = await manager.query(
+      `SELECT ticket_id, clock, level, warn_at, due_at, updated_at FROM ticket_clocks
        WHERE stopped_at IS NULL AND paused_at IS NULL AND ((level = 'ok' AND warn_at <= $1) OR (level <> 'overdue' AND due_at <= $1))`,
       [horizon],
     );
     return rows.flatMap((r) => {
-      const timers: Array<ClockTimer & { dueAt: Date }> = [];
-      if (r.level === 'ok' && r.warn_at <= horizon) timers.push({ ticketId: r.ticket_id, clock: r.clock, level: 'warning', at: r.warn_at, dueAt: r.due_at });
-      if (r.due_at <= horizon) timers.push({ ticketId: r.ticket_id, clock: r.clock, level: 'overdue', at: r.due_at, dueAt: r.due_at });
+      const timers: PendingTimer[] = [];
+      const common = { ticketId: r.ticket_id, clock: r.clock, dueAt: r.due_at, stamp: r.updated_at.getTime() };
+      if (r.level === 'ok' && r.warn_at <= horizon) timers.push({ ...common, level: 'warning', at: r.warn_at });
+      if (r.due_at <= horizon) timers.push({ ...common, level: 'overdue', at: r.due_at });
       return timers;
     });
   }
@@ -152,7 +159,7 @@ export class TicketClocks implements OnModuleInit {
       const warnAt = warnAtOf(row.started_at, due.at);
       // a clock that moved drops back to the colour it has now; escalation raises it again
       const level: DeadlineState = isWorse(row.level, levelAt(this.time.now(), warnAt, due.at)) ? levelAt(this.time.now(), warnAt, due.at) : row.level;
-      await tx.query(`UPDATE ticket_clocks SET due_at = $3, warn_at = $4, provisional = $5, level = $6, updated_at = now() WHERE ticket_id = $1 AND clock = $2`, [
+      await tx.query(`UPDATE ticket_clocks SET due_at = $3, warn_at = $4, provisional = $5, level = $6, updated_at = clock_timestamp() WHERE ticket_id = $1 AND clock = $2`, [
         ticketId,
         row.clock,
         due.at,

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '@hub/contracts';
 import { ApiError } from '../../api/client';
 
 /** The budget still available when an approval was refused with BUDGET_EXCEEDED, where the server said it. */
@@ -12,4 +13,4 @@ export function availableFenOf(error: ApiError): number | null {
   return null;
 }
 
-export const isBudgetExceeded = (error: unknown): error is ApiError => error instanceof ApiError && error.code === 'BUDGET_EXCEEDED';
+export const isBudgetExceeded = (error: unknown): error is ApiError => error instanceof ApiError && error.code === ERROR_CODES.BUDGET_EXCEEDED;

@@ -4,7 +4,7 @@ import { useMemo, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { rewardsApi } from '../../api/rewards';
 import type { LedgerEntry } from '../../api/rewards-types';
-import type { Page } from '../../api/types';
+import type { Page } from '@hub/contracts';
 import { ListTable } from '../../components/ListTable';
 import { ReconciliationCard } from '../../components/rewards/ReconciliationCard';
 import { useWorkspace } from '../../context/AuthContext';
@@ -101,7 +101,7 @@ export function LedgerPage() {
         testId="ledger-list"
         rowTestId={(row) => `ledger-row-${row.id}`}
         onOpen={(row) => canOpenRewards && row.rewardId && navigate(`/rewards/${row.rewardId}`, { state: { from: `/ledger?${key}` } })}
-        hint={t('reward.listHint')}
+        hint="reward.listHint"
         empty={
           <Space direction="vertical">
             <span>{t('ledger.empty')}</span>

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '@hub/contracts';
 import { ArrowLeftOutlined, CheckOutlined, CloseOutlined, WalletOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -5,7 +6,7 @@ import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { ticketsApi } from '../../api/endpoints';
 import { rewardsApi } from '../../api/rewards';
-import type { LedgerEntry, Outcome, PayeeReveal, Reward, RewardDetail } from '../../api/rewards-types';
+import type { LedgerEntry, PayeeReveal, Reward, RewardDetail } from '../../api/rewards-types';
 import type { Ticket } from '../../api/types';
 import { Kbd } from '../../components/Kbd';
 import { ApprovalSteps } from '../../components/rewards/ApprovalSteps';
@@ -59,7 +60,7 @@ function TicketSummary({ ticketId }: { ticketId: string }) {
   }, [ticketId]);
   if (ticket === null) return <Spin />;
   if (ticket === 'missing') return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reward.ticketMissing')} />;
-  const outcome = (ticket as Ticket & { outcome?: Outcome | null }).outcome;
+  const { outcome } = ticket;
   return (
     <Descriptions size="small" column={1} className="reward-ticket" data-testid="reward-ticket">
       <Descriptions.Item label={t('field.kind')}>{t(`kind.${ticket.kind}`)}</Descriptions.Item>
@@ -144,7 +145,7 @@ export function RewardPage() {
     } catch (error) {
       setDialog(null);
       if (isBudgetExceeded(error)) setRefusal({ amountFen: reward.amountFen, availableFen: availableFenOf(error) });
-      else if (error instanceof ApiError && error.code === 'SAME_APPROVER') void message.error(t('reward.sameApprover'));
+      else if (error instanceof ApiError && error.code === ERROR_CODES.SAME_APPROVER) void message.error(t('reward.sameApprover'));
       else if (error instanceof ApiError && error.status === 403) void message.error(t('reward.forbidden'));
       else if (error instanceof ApiError && error.status === 409) {
         void message.warning(t('reward.conflict'));

@@ -59,7 +59,7 @@ export function RewardQueuePage({ payouts = false }: { payouts?: boolean }) {
         testId="reward-list"
         rowTestId={(row) => `reward-row-${row.trackingCode}`}
         onOpen={(row) => navigate(`/rewards/${row.id}`, { state: { from: `${payouts ? '/payouts' : '/rewards'}?${key}` } })}
-        hint={t('reward.listHint')}
+        hint="reward.listHint"
         empty={
           <Space direction="vertical">
             <span>{payouts ? t('reward.emptyPayouts') : t('reward.emptyQueue')}</span>

@@ -113,6 +113,22 @@ export class TicketResponse {
   @ApiPropertyOptional({ nullable: true, type: Object, description: 'who has it open in the console' }) claim?: Record<string, unknown> | null;
 }
 
+export class TicketListResponse {
+  @ApiProperty({ type: [TicketResponse] }) items: TicketResponse[];
+  @ApiProperty() total: number;
+}
+
+export class HistoryEntryResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() at: string;
+  @ApiProperty() actor: string;
+  @ApiProperty() action: string;
+  @ApiProperty({ enum: TICKET_STATUSES, nullable: true }) fromStatus: string | null;
+  @ApiProperty({ enum: TICKET_STATUSES, nullable: true }) toStatus: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ type: Object }) data: Record<string, unknown>;
+}
+
 export class NextDeadlineResponse {
   @ApiProperty({ enum: CLOCKS }) clock: string;
   @ApiProperty() at: string;
