@@ -16,6 +16,12 @@ import {
 import { formatFen } from '../src/lib/money';
 import { ADMIN, login, OPERATOR_1 } from './support';
 
+interface BudgetLine {
+  department: string;
+  paidFen: number;
+  availableFen: number;
+}
+
 interface Receipt {
   trackingCode: string;
   pin: string;
@@ -72,6 +78,8 @@ test('a tip from a phone is closed with a penalty, approved, claimed on the phon
   await closeWithPenalty(handler, ticket, { fineFen: 20_000_000, rewardLevel: 'L2' });
   const department = ticket.routing!.leadDepartment!;
   await admin.post('/budgets', { department, year: beijingYear(), amountFen: 1_000_000, note: '年度举报奖励经费' }, 201);
+  const budgetLine = async () => (await admin.get<{ items: BudgetLine[] }>(`/budgets?year=${beijingYear()}`)).items.find((line) => line.department === department)!;
+  const before = await budgetLine();
 
   await lookUp(phone, receipt);
   await expect(phone.getByTestId('portal-reward-state')).toHaveText('审核中');
@@ -157,7 +165,10 @@ test('a tip from a phone is closed with a penalty, approved, claimed on the phon
   await expect(staff.getByTestId('reconciliation')).toHaveAttribute('data-ok', 'true');
   await settledScreen(staff, 'rewards-ledger');
   await staff.getByTestId('menu-budgets').click();
-  await expect(staff.getByTestId(`budget-row-${department}`)).toContainText('¥6,000.00');
+  const after = await budgetLine();
+  expect(after.paidFen - before.paidFen).toBe(600_000);
+  expect(after.availableFen - before.availableFen).toBe(-600_000);
+  await expect(staff.getByTestId(`budget-row-${department}`)).toContainText(formatFen(after.paidFen));
   await settledScreen(staff, 'rewards-budgets');
 });
 
@@ -172,14 +183,20 @@ test('a reward of ¥500,000.00 or more needs finance too, and an approval beyond
   const financeApi = staffApi(request, await staffToken(request, financeAccount));
   const text = '长春市宏达超市仓库囤积大量假冒进口奶粉，整车从外地运来，每周两次';
 
-  // An earlier tip about the same matter, rewarded at the cap of ¥1,000,000.00, uses up the department's year.
+  // An earlier tip about the same matter is rewarded first, sized to leave the department ¥1,000.00 this year.
   const earlier = await request.post('/api/v1/public/tips', { data: { kind: 'REPORT', description: text, regionCode: '220100', reporter: { anonymous: true } } });
   expect(earlier.status()).toBe(201);
   const earlierTicket = await dispatchedTicket(operator, ((await earlier.json()) as Receipt).trackingCode);
   const handler = staffApi(request, await staffToken(request, await createStaff(request, adminToken, 'HANDLER', '承办人 孙立', earlierTicket.routing!.leadUnit!)));
-  await closeWithPenalty(handler, earlierTicket, { fineFen: 2_000_000_000, rewardLevel: 'L1' });
+  const department = earlierTicket.routing!.leadDepartment!;
+  const availableOf = async () => (await admin.get<{ items: BudgetLine[] }>(`/budgets?year=${beijingYear()}`)).items.find((line) => line.department === department)?.availableFen ?? 0;
+  const earlierAmount = Math.min(100_000_000, (await availableOf()) - 100_000);
+  // The demo budget (¥1,000,000.00 a department) leaves room for a large reward: officer and finance approve it.
+  expect(earlierAmount).toBeGreaterThanOrEqual(50_000_000);
+  // Level 3 is 1% of the fine.
+  await closeWithPenalty(handler, earlierTicket, { fineFen: earlierAmount * 100, rewardLevel: 'L3' });
   const [first] = (await officerApi.get<{ items: Array<{ id: string; amountFen: number }> }>(`/rewards?ticketId=${earlierTicket.id}`)).items;
-  expect(first.amountFen).toBe(100_000_000);
+  expect(first.amountFen).toBe(earlierAmount);
   await officerApi.post(`/rewards/${first.id}/approve`, {});
   await financeApi.post(`/rewards/${first.id}/approve`, {});
 
@@ -190,9 +207,7 @@ test('a reward of ¥500,000.00 or more needs finance too, and an approval beyond
 
   // A fine of ¥20,000,000.00 at level 2: ¥600,000.00, more than the department has left this year.
   await closeWithPenalty(handler, ticket, { fineFen: 2_000_000_000, rewardLevel: 'L2' });
-  const department = ticket.routing!.leadDepartment!;
-  const budgets = await admin.get<{ items: Array<{ department: string; availableFen: number }> }>(`/budgets?year=${beijingYear()}`);
-  const availableFen = budgets.items.find((line) => line.department === department)!.availableFen;
+  const availableFen = await availableOf();
   expect(availableFen).toBeLessThan(60_000_000);
 
   const finance = await staffPage(browser, financeAccount);
