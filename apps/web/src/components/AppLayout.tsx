@@ -26,7 +26,8 @@ function UnitHeading({ workspace }: { workspace: Workspace }) {
   return (
     <Space size={8} className="unit-heading" data-testid="unit-heading">
       <Typography.Text strong>{me.unit ? (taxonomy?.unitName(me.unit) ?? me.unit) : t(`role.${me.roles[0]}`)}</Typography.Text>
-      <Typography.Text type="secondary">{me.roles.map((role) => t(`role.${role}`)).join('、')}</Typography.Text>
+      {/* without a unit the first role is the heading already */}
+      {(me.unit || me.roles.length > 1) && <Typography.Text type="secondary">{me.roles.map((role) => t(`role.${role}`)).join('、')}</Typography.Text>}
     </Space>
   );
 }
