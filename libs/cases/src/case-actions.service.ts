@@ -114,14 +114,12 @@ export class CaseActions {
   }
 
   resume(viewer: Viewer, id: string, dto: VersionDto) {
-    let workingDays = 0;
     return this.run(viewer, id, {
       move: { action: 'resume' },
       version: dto.version,
-      plan: (t, now) => ({ set: this.endPause(t, now, () => workingDays) }),
+      plan: (t, now) => ({ set: this.endPause(t, now, () => null) }),
       after: async (tx, t, now) => {
-        workingDays = await this.clocks.resume(tx, t.id, now);
-        await this.recordPauseDays(tx, t.id, workingDays);
+        await this.recordPauseDays(tx, t.id, await this.clocks.resume(tx, t.id, now));
       },
     });
   }

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DEADLINE_STATES, DeadlineState, TICKET_STATUSES, TRANSFER_STATES, TransferState, WORKBENCH_ROLES, WorkbenchRole } from '@hub/contracts';
+import { DEADLINE_STATES, DeadlineState, OVERSIGHT_CONCERNS, OversightConcern, TICKET_STATUSES, TRANSFER_STATES, TransferState, WORKBENCH_ROLES, WorkbenchRole } from '@hub/contracts';
 
 const STATUS_LIST = new RegExp(`^(${TICKET_STATUSES.join('|')})(,(${TICKET_STATUSES.join('|')}))*$`);
 
@@ -24,8 +24,6 @@ export class OverdueQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'AIC@220100', description: 'SUPERVISOR only: one unit' }) @IsOptional() @Matches(/^[A-Z]+@\d{6}$/) unit?: string;
 }
 
-export const OVERSIGHT_CONCERNS = ['PROPOSED', 'TRANSFERRED', 'REFUSED', 'DECLINED', 'NOT_TRANSFERRED'] as const;
-export type OversightConcern = (typeof OVERSIGHT_CONCERNS)[number];
 
 export class OversightQuery extends PageQuery {
   @ApiPropertyOptional({ enum: OVERSIGHT_CONCERNS, description: 'NOT_TRANSFERRED: penalised with a suspected-crime flag, never transferred (有案不移)' })

@@ -6,6 +6,7 @@ import {
   DeadlineState,
   Kind,
   Outcome,
+  OversightConcern,
   SubjectTicketView,
   TicketFeed,
   TicketStatus,
@@ -18,7 +19,7 @@ import {
 import { decodeCursor, encodeCursor, Forbidden } from '@hub/core';
 import { hasRole, Viewer } from '@hub/auth/roles';
 import { TicketsService } from '@hub/tickets';
-import { OverdueQuery, OversightConcern, OversightQuery, PageQuery, PoliceTransfersQuery, WorkbenchQuery } from './case-queries.dto';
+import { OverdueQuery, OversightQuery, PageQuery, PoliceTransfersQuery, WorkbenchQuery } from './case-queries.dto';
 
 interface ItemRow {
   id: string;

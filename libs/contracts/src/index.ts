@@ -406,6 +406,15 @@ export interface WorkbenchItem {
 
 export type WorkbenchList = Page<WorkbenchItem>;
 
+/** Why the prosecutor's oversight list shows a ticket; NOT_TRANSFERRED: penalised with a crime flag, never transferred (有案不移). */
+export const OVERSIGHT_CONCERNS = ['PROPOSED', 'TRANSFERRED', 'REFUSED', 'DECLINED', 'NOT_TRANSFERRED'] as const;
+export type OversightConcern = (typeof OVERSIGHT_CONCERNS)[number];
+
+/** A row of GET /api/v1/oversight/transfers. */
+export interface OversightItem extends WorkbenchItem {
+  concern: OversightConcern;
+}
+
 /** A ticket of the same subject (same USCC, or same normalised name and region). */
 export interface SubjectTicketView {
   id: string;
@@ -455,6 +464,10 @@ export interface RewardView {
   id: string;
   ticketId: string;
   trackingCode: string;
+  /** what the case was about, for the officer's queue (never the tipster's data) */
+  subjectName: string | null;
+  productName: string | null;
+  decisionNumber: string | null;
   state: RewardState;
   level: RewardLevel;
   amountFen: number;

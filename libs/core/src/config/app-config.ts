@@ -57,6 +57,8 @@ export class EnvironmentVariables {
   /** the SMS gateway that sends tipsters their tracking code, PIN and reward notices; without it notices are only logged (development) */
   @IsOptional() @IsString() SMS_GATEWAY_URL?: string;
   @IsOptional() @IsString() SMS_GATEWAY_KEY?: string;
+  /** tips the public portal takes from one client address per hour (many phones share an address behind carrier NAT) */
+  @Transform(toInt) @IsInt() @Min(1) PUBLIC_TIPS_PER_HOUR = 60;
 
   /** load demo tickets at setup */
   @IsIn(['true', 'false']) DEMO_DATA = 'false';
