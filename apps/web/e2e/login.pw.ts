@@ -29,10 +29,12 @@ test('a wrong password is refused with the server message', async ({ page }) => 
   await expect(page).toHaveURL(/\/login/);
 });
 
-test('a supervisor sees the live queue and the overdue list only', async ({ page }) => {
+test('a supervisor sees the live queue, the overdue list and the reward budgets only', async ({ page }) => {
   await login(page, SUPERVISOR);
   await expect(page.getByTestId('menu-queue')).toBeVisible();
   await expect(page.getByTestId('menu-overdue')).toBeVisible();
+  await expect(page.getByTestId('menu-budgets')).toBeVisible();
+  await expect(page.getByTestId('menu-ledger')).toBeVisible();
   await expect(page.getByTestId('menu-triage')).toHaveCount(0);
   await expect(page.getByTestId('menu-new')).toHaveCount(0);
 });
@@ -41,6 +43,7 @@ test('an admin lands on the holiday calendar, a handler on the unit workbench', 
   await login(page, ADMIN);
   await expect(page).toHaveURL(/\/admin\/holidays/);
   await expect(page.getByTestId('menu-admin-holidays')).toBeVisible();
+  await expect(page.getByTestId('menu-budgets')).toBeVisible();
   await expect(page.getByTestId('coming-soon')).toHaveCount(0);
   await page.getByTestId('user-menu').click();
   await page.getByText('退出登录').click();

@@ -15,7 +15,15 @@ import { NewCallPage } from './pages/NewCallPage';
 import { OverduePage } from './pages/OverduePage';
 import { OversightPage } from './pages/OversightPage';
 import { PoliceTransfersPage } from './pages/PoliceTransfersPage';
+import { PortalLayout } from './components/portal/PortalLayout';
+import { PortalHomePage } from './pages/portal/PortalHomePage';
+import { PortalStatusPage } from './pages/portal/PortalStatusPage';
+import { PortalSubmitPage } from './pages/portal/PortalSubmitPage';
 import { QueuePage } from './pages/QueuePage';
+import { BudgetsPage } from './pages/rewards/BudgetsPage';
+import { LedgerPage } from './pages/rewards/LedgerPage';
+import { RewardPage } from './pages/rewards/RewardPage';
+import { RewardQueuePage } from './pages/rewards/RewardQueuePage';
 import { TicketPage } from './pages/TicketPage';
 import { TransferApprovalsPage } from './pages/TransferApprovalsPage';
 import { TriagePage } from './pages/TriagePage';
@@ -46,6 +54,7 @@ const HOME: Record<Workspace, string | null> = {
   unit: '/workbench',
   police: '/police',
   prosecutor: '/oversight',
+  rewards: '/rewards',
   admin: '/admin/holidays',
   none: null,
 };
@@ -65,11 +74,19 @@ const OPERATOR: Workspace[] = ['operator'];
 const UNIT: Workspace[] = ['unit'];
 const CASES: Workspace[] = ['operator', 'supervisor', 'unit', 'police', 'prosecutor'];
 const OVERDUE: Workspace[] = ['unit', 'supervisor'];
+const REWARDS: Workspace[] = ['rewards'];
+const BUDGET_READERS: Workspace[] = ['rewards', 'supervisor', 'admin'];
 
 function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/portal" element={<PortalLayout />}>
+        <Route index element={<PortalHomePage />} />
+        <Route path="submit" element={<PortalSubmitPage />} />
+        <Route path="status" element={<PortalStatusPage />} />
+        <Route path="*" element={<Navigate to="/portal" replace />} />
+      </Route>
       <Route
         element={
           <SignedIn>
@@ -89,6 +106,11 @@ function AppRoutes() {
         <Route path="triage" element={<Only workspaces={OPERATOR}><TriagePage /></Only>} />
         <Route path="new" element={<Only workspaces={OPERATOR}><NewCallPage /></Only>} />
         <Route path="unreadable" element={<Only workspaces={OPERATOR}><UnreadablePage /></Only>} />
+        <Route path="rewards" element={<Only workspaces={REWARDS}><RewardQueuePage /></Only>} />
+        <Route path="rewards/:id" element={<Only workspaces={REWARDS}><RewardPage /></Only>} />
+        <Route path="payouts" element={<Only workspaces={REWARDS}><RewardQueuePage payouts /></Only>} />
+        <Route path="budgets" element={<Only workspaces={BUDGET_READERS}><BudgetsPage /></Only>} />
+        <Route path="ledger" element={<Only workspaces={BUDGET_READERS}><LedgerPage /></Only>} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

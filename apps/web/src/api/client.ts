@@ -11,6 +11,8 @@ export class ApiError extends Error {
     message: string,
     readonly details: FieldError[] = [],
     readonly body: Record<string, unknown> = {},
+    /** Seconds from a 429's or 503's `Retry-After`, when the server gave one. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
   }
@@ -22,6 +24,8 @@ interface RequestOptions {
   query?: Query;
   body?: unknown;
   keepalive?: boolean;
+  /** Public (portal) calls never carry a staff token, even when one is stored in this tab. */
+  anonymous?: boolean;
 }
 
 function buildQuery(query: Query = {}): string {
@@ -43,7 +47,22 @@ async function toApiError(response: Response): Promise<ApiError> {
     error?: { code?: string; message?: string; details?: FieldError[] };
   };
   const error = body.error ?? {};
-  return new ApiError(response.status, (error.code ?? `HTTP_${response.status}`) as ErrorCode, error.message ?? response.statusText, error.details ?? [], body);
+  return new ApiError(
+    response.status,
+    (error.code ?? `HTTP_${response.status}`) as ErrorCode,
+    error.message ?? response.statusText,
+    error.details ?? [],
+    body,
+    retryAfterSeconds(response.headers.get('Retry-After')),
+  );
+}
+
+function retryAfterSeconds(header: string | null): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
 const SESSION_PATHS = new Set(['/auth/login', '/auth/refresh']);
@@ -74,7 +93,7 @@ export function renewSession(): Promise<boolean> {
 }
 
 function fetchApi(method: string, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders() };
+  const headers: Record<string, string> = { Accept: 'application/json', ...(options.anonymous ? {} : authHeaders()) };
   const form = options.body instanceof FormData;
   if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json';
   return fetch(`${BASE}${path}${buildQuery(options.query)}`, {
@@ -86,7 +105,7 @@ function fetchApi(method: string, path: string, options: RequestOptions): Promis
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
-  const staffCall = !SESSION_PATHS.has(path);
+  const staffCall = !SESSION_PATHS.has(path) && !options.anonymous;
   if (staffCall && session.refreshToken() && session.expiresWithin(RENEW_MARGIN_SECONDS)) await renewSession();
   let response = await fetchApi(method, path, options);
   if (response.status === 401 && staffCall && session.refreshToken()) {
@@ -115,4 +134,6 @@ export const api = {
   /** multipart/form-data; the browser sets the boundary */
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
   delete: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
+  publicGet: <T>(path: string, query?: Query) => request<T>('GET', path, { query, anonymous: true }),
+  publicPost: <T>(path: string, body?: unknown) => request<T>('POST', path, { body, anonymous: true }),
 };

@@ -32,6 +32,16 @@ const CONSOLE_GROUPS: Group[] = [
       [['Esc'], 'help.back'],
     ],
   },
+  {
+    title: 'help.rewards',
+    keys: [
+      [['a'], 'help.rewardApprove'],
+      [['r'], 'help.rewardReject'],
+      [['p'], 'help.rewardPay'],
+      [['v'], 'help.rewardReveal'],
+      [['Esc'], 'reward.back'],
+    ],
+  },
   { title: 'help.forms', keys: [[['Ctrl+Enter'], 'help.submit']] },
 ];
 

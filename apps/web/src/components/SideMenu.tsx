@@ -1,14 +1,18 @@
 import {
+  AccountBookOutlined,
   AlertOutlined,
   AuditOutlined,
   CalendarOutlined,
   ExceptionOutlined,
   EyeOutlined,
   FileSearchOutlined,
+  FundOutlined,
+  GiftOutlined,
   PhoneOutlined,
   SafetyOutlined,
   SolutionOutlined,
   UnorderedListOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import { Badge, Menu } from 'antd';
 import type { ReactNode } from 'react';
@@ -27,6 +31,12 @@ interface Entry {
   shortcut?: string;
 }
 
+/** Budgets and the ledger: reward officers and finance, supervisors and admins (who also grant). */
+const BUDGETS: Entry[] = [
+  { path: '/budgets', label: 'menu.budgets', icon: <FundOutlined /> },
+  { path: '/ledger', label: 'menu.ledger', icon: <AccountBookOutlined /> },
+];
+
 function entriesOf(workspace: Workspace, head: boolean, triageWaiting?: number, unreadable?: number): Entry[] {
   switch (workspace) {
     case 'operator':
@@ -40,6 +50,7 @@ function entriesOf(workspace: Workspace, head: boolean, triageWaiting?: number, 
       return [
         { path: '/queue', label: 'menu.queue', icon: <UnorderedListOutlined /> },
         { path: '/overdue', label: 'menu.overdue', icon: <AlertOutlined /> },
+        ...BUDGETS,
       ];
     case 'unit':
       return [
@@ -55,8 +66,14 @@ function entriesOf(workspace: Workspace, head: boolean, triageWaiting?: number, 
       return [{ path: '/police', label: 'menu.police', icon: <SafetyOutlined /> }];
     case 'prosecutor':
       return [{ path: '/oversight', label: 'menu.oversight', icon: <EyeOutlined /> }];
+    case 'rewards':
+      return [
+        { path: '/rewards', label: 'menu.rewards', icon: <GiftOutlined /> },
+        { path: '/payouts', label: 'menu.payouts', icon: <WalletOutlined /> },
+        ...BUDGETS,
+      ];
     case 'admin':
-      return [{ path: '/admin/holidays', label: 'menu.holidays', icon: <CalendarOutlined /> }];
+      return [{ path: '/admin/holidays', label: 'menu.holidays', icon: <CalendarOutlined /> }, ...BUDGETS];
     default:
       return [];
   }

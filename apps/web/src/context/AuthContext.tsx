@@ -65,7 +65,7 @@ export function useMe(): Me {
   return state.me;
 }
 
-export type Workspace = 'operator' | 'supervisor' | 'unit' | 'police' | 'prosecutor' | 'admin' | 'none';
+export type Workspace = 'operator' | 'supervisor' | 'unit' | 'police' | 'prosecutor' | 'rewards' | 'admin' | 'none';
 
 const WORKSPACE_BY_ROLE: [Role, Workspace][] = [
   ['OPERATOR', 'operator'],
@@ -74,6 +74,8 @@ const WORKSPACE_BY_ROLE: [Role, Workspace][] = [
   ['HANDLER', 'unit'],
   ['POLICE_LIAISON', 'police'],
   ['PROSECUTOR', 'prosecutor'],
+  ['REWARD_OFFICER', 'rewards'],
+  ['FINANCE', 'rewards'],
   ['ADMIN', 'admin'],
 ];
 

@@ -1,3 +1,4 @@
+import { enPortal } from './en-portal';
 import type { MessageKey } from './zh';
 
 export const en: Record<MessageKey, string> = {
@@ -533,4 +534,5 @@ export const en: Record<MessageKey, string> = {
   'error.network': 'Cannot reach the server; check the network and try again',
   'error.load': 'Could not load',
   'common.loading': 'Loading…',
+  ...enPortal,
 };

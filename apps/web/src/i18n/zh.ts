@@ -1,3 +1,5 @@
+import { zhPortal } from './zh-portal';
+
 export const zh = {
   'app.title': '热线分拨台',
   'app.subtitle': '打击侵权假冒七条热线统一受理',
@@ -531,6 +533,7 @@ export const zh = {
   'error.network': '无法连接服务器，请检查网络后重试',
   'error.load': '加载失败',
   'common.loading': '加载中…',
+  ...zhPortal,
 } as const;
 
 export type MessageKey = keyof typeof zh;
