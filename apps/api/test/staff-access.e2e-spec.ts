@@ -82,6 +82,14 @@ describe('staff access: login, roles, unit scope, masked reporters', () => {
     const found = await http().get('/api/v1/tickets').query({ feed: '12315', externalId: 'ACL-1' }).set('Authorization', `Bearer ${lead}`).expect(200);
     expect(found.body.total).toBe(1);
     expect(found.body.items[0].id).toBe(ticketId);
+    const trackingCode = found.body.items[0].trackingCode;
+    const byCode = await http().get('/api/v1/tickets').query({ trackingCode }).set('Authorization', `Bearer ${lead}`).expect(200);
+    expect(byCode.body.items.map((t: { id: string }) => t.id)).toEqual([ticketId]);
+    const hiddenByCode = await http().get('/api/v1/tickets').query({ trackingCode }).set('Authorization', `Bearer ${other}`).expect(200);
+    expect(hiddenByCode.body).toEqual({ items: [], total: 0 });
+    const neither = await http().get('/api/v1/tickets').set('Authorization', `Bearer ${lead}`).expect(422);
+    expect([...new Set(neither.body.error.details.map((d: { field: string }) => d.field))].sort()).toEqual(['externalId', 'feed']);
+    await http().get('/api/v1/tickets').query({ trackingCode: 'JL12' }).set('Authorization', `Bearer ${lead}`).expect(422);
     await http().get(`/api/v1/tickets/${ticketId}`).expect(401);
     await http().get(`/api/v1/tickets/${ticketId}`).set('Authorization', 'Bearer not-a-token').expect(401);
   });

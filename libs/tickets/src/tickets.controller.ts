@@ -14,10 +14,11 @@ export class TicketsController {
   constructor(private readonly tickets: TicketsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Find a ticket by its feed record' })
+  @ApiOperation({ summary: 'Find a ticket by its tracking code, or by its feed record (feed + externalId)' })
   @ApiOkResponse({ type: TicketListResponse })
   find(@CurrentViewer() viewer: Viewer, @Query() query: FindTicketsQuery) {
-    return this.tickets.findByFeedRecord(viewer, query.feed, query.externalId);
+    if (query.trackingCode !== undefined) return this.tickets.findByTrackingCode(viewer, query.trackingCode);
+    return this.tickets.findByFeedRecord(viewer, query.feed!, query.externalId!);
   }
 
   @Get(':id')

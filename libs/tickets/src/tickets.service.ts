@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ClaimView, HistoryEntryView, TicketStatus, TicketWithClaim } from '@hub/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Forbidden, NotFound } from '@hub/core';
+import { DomainError, Forbidden, NotFound } from '@hub/core';
 import { PiiCipher } from '@hub/auth/pii-cipher';
 import { hasRole, Viewer } from '@hub/auth/roles';
 import { appendHistory } from './ticket-history.writer';
@@ -52,9 +52,21 @@ export class TicketsService {
     if (rows.length === 0) throw NotFound('Ticket not found');
   }
 
-  async findByFeedRecord(viewer: Viewer, feed: string, externalId: string): Promise<{ items: TicketView[]; total: number }> {
-    const ticket = await this.findVisible(viewer, 't.feed = $1 AND t.external_id = $2', [feed, externalId]).catch(() => null);
-    const items = ticket ? [toTicketView(ticket)] : [];
+  findByFeedRecord(viewer: Viewer, feed: string, externalId: string): Promise<{ items: TicketView[]; total: number }> {
+    return this.listOfOne(viewer, 't.feed = $1 AND t.external_id = $2', [feed, externalId]);
+  }
+
+  findByTrackingCode(viewer: Viewer, trackingCode: string): Promise<{ items: TicketView[]; total: number }> {
+    return this.listOfOne(viewer, 't.tracking_code = $1', [trackingCode]);
+  }
+
+  /** A list of the one visible match, or an empty list: a hidden ticket is not told apart from a missing one. */
+  private async listOfOne(viewer: Viewer, where: string, params: unknown[]): Promise<{ items: TicketView[]; total: number }> {
+    const ticket = await this.findVisible(viewer, where, params).catch((error: unknown) => {
+      if (error instanceof DomainError && error.status === 404) return null;
+      throw error;
+    });
+    const items = ticket ? [{ ...toTicketView(ticket), reward: await this.rewards.of(viewer, ticket.id) }] : [];
     return { items, total: items.length };
   }
 
