@@ -15,6 +15,7 @@ import { NewCallPage } from './pages/NewCallPage';
 import { OverduePage } from './pages/OverduePage';
 import { OversightPage } from './pages/OversightPage';
 import { PoliceTransfersPage } from './pages/PoliceTransfersPage';
+import { PublicRecordsPage } from './pages/PublicRecordsPage';
 import { QueuePage } from './pages/QueuePage';
 import { TicketPage } from './pages/TicketPage';
 import { TransferApprovalsPage } from './pages/TransferApprovalsPage';
@@ -70,6 +71,8 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/public/penalties" element={<PublicRecordsPage which="penalties" />} />
+      <Route path="/public/blacklist" element={<PublicRecordsPage which="blacklist" />} />
       <Route
         element={
           <SignedIn>
