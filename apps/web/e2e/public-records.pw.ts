@@ -22,12 +22,12 @@ test('the public sees penalised cases and the blacklist without login, searches 
   await expect(page.locator('body')).not.toContainText('1391234');
   await screen(page, 'public-penalties-phone');
 
-  await page.getByTestId('public-search').locator('input').fill('宏达');
-  await page.getByTestId('public-search').locator('input').press('Enter');
+  await page.getByPlaceholder('输入企业名称关键字或统一社会信用代码').fill('宏达');
+  await page.getByPlaceholder('输入企业名称关键字或统一社会信用代码').press('Enter');
   await expect(page).toHaveURL(/q=%E5%AE%8F%E8%BE%BE/);
   await expect(page.getByTestId('penalty-item').first()).toContainText('宏达');
-  await page.getByTestId('public-search').locator('input').fill('不存在的公司');
-  await page.getByTestId('public-search').locator('input').press('Enter');
+  await page.getByPlaceholder('输入企业名称关键字或统一社会信用代码').fill('不存在的公司');
+  await page.getByPlaceholder('输入企业名称关键字或统一社会信用代码').press('Enter');
   await expect(page.getByText('没有找到与“不存在的公司”相关的记录')).toBeVisible();
 
   await page.goto('/public/blacklist');

@@ -443,6 +443,7 @@ export const en: Record<MessageKey, string> = {
 
 
   'history.action.RECEIVED': 'received',
+  'history.action.CREDIT_RECORDED': 'Added to credit record',
   'history.action.READY_FOR_CLASSIFICATION': 'ready for classification',
   'history.action.AUTO_DISPATCHED': 'dispatched automatically',
   'history.action.TRIAGE': 'sent to triage',

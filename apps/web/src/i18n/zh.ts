@@ -441,6 +441,7 @@ export const zh = {
 
 
   'history.action.RECEIVED': '接收',
+  'history.action.CREDIT_RECORDED': '记入诚信档案',
   'history.action.READY_FOR_CLASSIFICATION': '待分类',
   'history.action.AUTO_DISPATCHED': '自动分派',
   'history.action.TRIAGE': '转人工分拣',

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Empty, Input, Layout, Segmented, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Input, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { recordsApi, type PublicBlacklistEntry, type PublicPenalty } from '../api/records';
@@ -44,14 +44,14 @@ export function PublicRecordsPage({ which }: { which: Which }) {
   }, [load]);
 
   return (
-    <Layout className="public-records">
-      <Layout.Header className="public-records-header">
+    <div className="public-records">
+      <header className="public-records-header">
         <Typography.Title level={4} style={{ margin: 0, color: '#fff' }}>
           {t('records.public.title')}
         </Typography.Title>
         <LanguageSwitch />
-      </Layout.Header>
-      <Layout.Content className="public-records-content">
+      </header>
+      <main className="public-records-content">
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           <Segmented
             block
@@ -89,8 +89,8 @@ export function PublicRecordsPage({ which }: { which: Which }) {
             {t('records.public.note')}
           </Typography.Paragraph>
         </Space>
-      </Layout.Content>
-    </Layout>
+      </main>
+    </div>
   );
 }
 
