@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AuthService } from '@hub/auth';
+import { AuthService, SealedDataRotation } from '@hub/auth';
 import { AppConfig, loadEnvironment, prepareDatabase } from '@hub/core';
 import { RoutingModels } from '@hub/routing';
 import { seedTaxonomy } from '@hub/taxonomy/taxonomy-seed';
@@ -23,6 +23,9 @@ async function setup(): Promise<void> {
     console.log(`taxonomy: ${seeded.departments} departments, ${seeded.regions} regions, ${seeded.units} units`);
     await app.get(AuthService).ensureFirstAdmin();
     await app.get(RoutingModels).ensureDefaults();
+    // bodies stored before sealing, or under a key no longer first in PII_KEYS, are (re-)sealed
+    const rotation = await app.get(SealedDataRotation).rotate();
+    console.log(`sealed data under key ${rotation.keyId}: ${JSON.stringify(rotation.resealed)} re-sealed`);
     if (process.argv.includes('--demo') || app.get(AppConfig).env.DEMO_DATA === 'true') await app.get(DemoData).load();
   } finally {
     await app.close();

@@ -46,12 +46,18 @@ describe('unreadable feed records: list, view, re-run, discard', () => {
     expect((body.body as Buffer).toString()).toBe('{"gdbh": ');
   });
 
-  it('re-runs a stored record with the current adapter and makes its ticket', async () => {
-    // a record the adapter of the day could not read; the stored bytes are good for today's adapter
-    const [{ id }] = await db.query(
-      `INSERT INTO raw_records (feed, content_type, body, size_bytes, state, error_code, error_message) VALUES ('12315', 'application/json', $1, $2, 'UNREADABLE', 'UNEXPECTED_STRUCTURE', 'adapter failed') RETURNING id`,
-      [sampleBytes('12315-P006.json'), sampleBytes('12315-P006.json').length],
-    );
+  it('keeps a record whose processing failed as UNREADABLE with the reason, and re-runs it into its ticket', async () => {
+    // the transaction that stores the tickets fails once, after the raw bytes are committed (a database fault, a bug)
+    const store = jest.spyOn(db, 'transaction').mockRejectedValueOnce(new Error('simulated failure after the raw commit') as never);
+    const failed = await postFeed(app.getHttpServer(), '12315', sampleBytes('12315-P006.json'), 'application/json').expect(422);
+    store.mockRestore();
+    expect(failed.body.error.code).toBe('PROCESSING_FAILED');
+    const id = failed.body.rawId;
+    const [raw] = await db.query('SELECT state, error_code, error_message FROM raw_records WHERE id = $1', [id]);
+    expect(raw).toMatchObject({ state: 'UNREADABLE', error_code: 'PROCESSING_FAILED', error_message: expect.stringContaining('re-run') });
+    expect(Number((await db.query('SELECT count(*) AS n FROM tickets WHERE raw_id = $1', [id]))[0].n)).toBe(0);
+    const listed = await http().get('/api/v1/feed-records').set('Authorization', `Bearer ${operator}`).expect(200);
+    expect(listed.body.items.map((r: { id: string }) => r.id)).toContain(id);
     const res = await http().post(`/api/v1/feed-records/${id}/rerun`).set('Authorization', `Bearer ${operator}`).expect(200);
     expect(res.body.state).toBe('PARSED');
     expect(res.body.accepted[0]).toMatchObject({ externalId: '12315-2026-1116-000102', duplicate: false });

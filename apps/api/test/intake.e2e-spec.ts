@@ -4,7 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApi, loadSamples, postFeed, resetDatabase, Sample, SampleExpectation, sampleBytes, sampleRequest, staffToken } from '@hub/testing';
 import { PiiCipher } from '@hub/auth';
-import { csvUpload } from '@hub/intake';
+import { csvUpload, RawRecordsService } from '@hub/intake';
 import { ApiModule } from '../src/api.module';
 
 const KEY = (feed: string) => `dev-key-${feed}`;
@@ -187,9 +187,12 @@ describe('intake: every hotline into one ticket queue', () => {
       const res = await post('12315', '{"gdbh": "A", ', 'application/json').expect(400);
       expect(res.body.rawId).toEqual(expect.any(String));
       expect(res.body.error.code).toBe('MALFORMED_JSON');
-      const [raw] = await db.query('SELECT state, body, error_message FROM raw_records WHERE id = $1', [res.body.rawId]);
+      const [raw] = await db.query('SELECT state, body, body_key_id FROM raw_records WHERE id = $1', [res.body.rawId]);
       expect(raw.state).toBe('UNREADABLE');
-      expect(raw.body.toString()).toBe('{"gdbh": "A", ');
+      expect(raw.body_key_id).toBe(app.get(PiiCipher).currentKeyId);
+      expect(raw.body.includes(Buffer.from('gdbh'))).toBe(false);
+      const opened = await app.get(RawRecordsService).load(res.body.rawId);
+      expect(opened?.body.toString()).toBe('{"gdbh": "A", ');
     });
 
     it('stores malformed XML, a DOCTYPE and bytes that are not GB18030 with a 400 that says which', async () => {

@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { actAs, AIC_HANDLER, AIC_HEAD, login, POLICE, PROSECUTOR, pushForChangchunAic, screen, ticketAs, tokenOf } from './support';
 
 test('a transfer to the police goes through unit-head approval and police acceptance', async ({ browser, request }) => {
+  // four people's browsers (handler, unit head, police, prosecutor) one after another on a 2-core machine
+  test.setTimeout(180_000);
   const pushed = await pushForChangchunAic(request, '长春市朝阳区宏达超市仓库大量囤积假冒品牌奶粉，涉案金额估计超过二十万元', '举报');
   const handlerToken = await tokenOf(request, AIC_HANDLER);
   await expect.poll(async () => (await ticketAs(request, handlerToken, pushed.ticketId)).ticket.status, { timeout: 15_000 }).toBe('DISPATCHED');
@@ -18,13 +20,14 @@ test('a transfer to the police goes through unit-head approval and police accept
   await handler.getByTestId('transfer-dialog-submit').click();
   await expect(handler.getByTestId('case-transfer-state')).toContainText('待单位负责人审批');
   await expect(handler.getByTestId('clock-transferDecisionBy')).toBeVisible();
+  await handler.context().close();
 
   const head = await (await browser.newContext()).newPage();
   await login(head, AIC_HEAD);
   await head.getByTestId('menu-approvals').click();
   const approval = head.getByTestId(`approvals-row-${pushed.trackingCode}`);
   await expect(approval).toBeVisible();
-  await expect(head.getByTestId(`deadline-${pushed.trackingCode}`)).toHaveText(/^正常 · \d{4}-\d{2}-\d{2} · 剩 2天 \d+小时/);
+  await expect(head.getByTestId(`deadline-${pushed.trackingCode}`)).toHaveText(/^正常 · \d{4}-\d{2}-\d{2} · 剩余 3天 \d+小时/);
   await screen(head, 'transfer-approvals');
   await approval.click();
   await expect(head.getByTestId('case-approve')).toBeEnabled();
@@ -33,6 +36,7 @@ test('a transfer to the police goes through unit-head approval and police accept
   await expect(head.getByTestId('case-status')).toHaveText('已移送公安');
   await expect(head.getByTestId('case-transfer-state')).toContainText('已移交公安，待决定');
   await screen(head, 'case-transferred');
+  await head.context().close();
 
   const police = await (await browser.newContext()).newPage();
   await login(police, POLICE);
@@ -48,6 +52,7 @@ test('a transfer to the police goes through unit-head approval and police accept
   await expect(police.getByTestId('case-status')).toHaveText('已办结');
   await expect(police.getByTestId('case-outcome')).toContainText('移送公安');
   await screen(police, 'police-accepted');
+  await police.context().close();
 
   const closed = await ticketAs(request, handlerToken, pushed.ticketId);
   expect(closed.ticket.status).toBe('CLOSED');

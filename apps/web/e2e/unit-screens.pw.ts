@@ -25,12 +25,14 @@ test('overdue lists for the unit head and the supervisor', async ({ page }) => {
   await login(page, AIC_HEAD);
   await page.getByTestId('menu-overdue').click();
   await expect(page.getByTestId('overdue-list')).toBeVisible();
+  await expect(page.getByTestId('overdue-list').locator('.ant-spin-spinning')).toHaveCount(0);
   await screen(page, 'overdue-unit-head');
   await page.getByTestId('user-menu').click();
   await page.getByText('退出登录').click();
   await login(page, SUPERVISOR);
   await page.getByTestId('menu-overdue').click();
   await expect(page.getByTestId('overdue-list')).toBeVisible();
+  await expect(page.getByTestId('overdue-list').locator('.ant-spin-spinning')).toHaveCount(0);
   await screen(page, 'overdue-supervisor');
 });
 
@@ -49,7 +51,7 @@ test('an admin sees which years the calendar covers and enters a day of the miss
   await expect(row).toContainText('元旦');
   await expect(row).toContainText('放假');
   await screen(page, 'holidays');
-  await row.getByRole('button', { name: /删除/ }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /删除/ }).click();
+  await page.getByTestId('holiday-remove-2027-01-01').click();
+  await page.getByTestId('holiday-remove-confirm').click();
   await expect(row).toHaveCount(0);
 });

@@ -11,6 +11,7 @@ import { LoginLockout } from './login-lockout.service';
 import { loginThrottles, LoginThrottleGuard, LoginThrottleStorage } from './login-throttle.guard';
 import { PiiCipher } from './pii-cipher';
 import { piiCipherProvider } from './pii-cipher.provider';
+import { SealedDataRotation } from './sealed-data-rotation';
 import { StaffAuthGuard } from './staff-auth.guard';
 import { UserEntity } from './user.entity';
 
@@ -29,12 +30,13 @@ import { UserEntity } from './user.entity';
     LoginLockout,
     StaffAuthGuard,
     piiCipherProvider,
+    SealedDataRotation,
     { provide: APP_GUARD, useExisting: StaffAuthGuard },
     LoginThrottleStorage,
     { provide: getStorageToken(), useExisting: LoginThrottleStorage },
     { provide: getOptionsToken(), inject: [AppConfig], useFactory: loginThrottles },
     LoginThrottleGuard,
   ],
-  exports: [AuthService, StaffAuthGuard, PiiCipher],
+  exports: [AuthService, StaffAuthGuard, PiiCipher, SealedDataRotation],
 })
 export class AuthModule {}

@@ -4,6 +4,7 @@ export * from './auth.module';
 export * from './auth.service';
 export * from './pii-cipher';
 export * from './roles';
+export * from './sealed-data-rotation';
 export * from './staff-auth.guard';
 export * from './user.entity';
 export * from './auth-sessions.service';

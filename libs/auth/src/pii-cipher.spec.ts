@@ -38,4 +38,36 @@ describe('PiiCipher', () => {
     const sealed = new PiiCipher([k2]).encrypt('x');
     expect(() => new PiiCipher([k1]).decrypt(sealed)).toThrow(/k2/);
   });
+
+  describe('sealed bytes (raw request bodies)', () => {
+    const body = Buffer.concat([Buffer.from('{"sqr":{"xm":"张三","dh":"13912345678"}}'), Buffer.from([0x00, 0xff, 0xfe, 0x81])]);
+
+    it('round-trips any bytes exactly and holds nothing in clear', () => {
+      const cipher = new PiiCipher([k1]);
+      const sealed = cipher.encryptBytes(body);
+      expect(sealed.includes(Buffer.from('张三'))).toBe(false);
+      expect(sealed.includes(Buffer.from('13912345678'))).toBe(false);
+      expect(cipher.decryptBytes(sealed).equals(body)).toBe(true);
+      expect(cipher.keyIdOfBytes(sealed)).toBe('k1');
+    });
+
+    it('decrypts bytes sealed under an older key and seals new ones under the first', () => {
+      const old = new PiiCipher([k1]).encryptBytes(body);
+      const rotated = new PiiCipher([k2, k1]);
+      expect(rotated.decryptBytes(old).equals(body)).toBe(true);
+      expect(rotated.keyIdOfBytes(rotated.encryptBytes(body))).toBe('k2');
+      expect(rotated.currentKeyId).toBe('k2');
+    });
+
+    it('refuses tampered, truncated or foreign bytes', () => {
+      const cipher = new PiiCipher([k1]);
+      const sealed = cipher.encryptBytes(body);
+      const tampered = Buffer.from(sealed);
+      tampered[tampered.length - 1] ^= 1;
+      expect(() => cipher.decryptBytes(tampered)).toThrow();
+      expect(() => cipher.decryptBytes(sealed.subarray(0, 10))).toThrow();
+      expect(() => cipher.decryptBytes(body)).toThrow(/Not a sealed body/);
+      expect(() => new PiiCipher([k2]).decryptBytes(sealed)).toThrow(/k1/);
+    });
+  });
 });

@@ -6,6 +6,10 @@ export interface CipherKey {
 }
 
 const FORMAT = 'g1';
+/** Binary envelope of sealed bytes: magic, key id length, key id, IV, tag, ciphertext. */
+const BYTES_MAGIC = Buffer.from('g1b', 'latin1');
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
 
 /**
  * AES-256-GCM for whistleblower data. A ciphertext names its key id, so keys can
@@ -49,5 +53,49 @@ export class PiiCipher {
 
   keyIdOf(sealed: string): string {
     return sealed.split('.')[1];
+  }
+
+  /** The key that encrypts now: every sealed value under another key is due for rotation. */
+  get currentKeyId(): string {
+    return this.keys[0].id;
+  }
+
+  /**
+   * Seals bytes (raw request bodies) byte-exact, in a binary envelope rather than base64 text,
+   * since a body may be tens of MiB. Layout: "g1b" | keyId length (1 byte) | keyId | IV | tag | ciphertext.
+   */
+  encryptBytes(plain: Buffer): Buffer {
+    const { id, key } = this.keys[0];
+    const keyId = Buffer.from(id, 'utf8');
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(keyId);
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([BYTES_MAGIC, Buffer.from([keyId.length]), keyId, iv, cipher.getAuthTag(), body]);
+  }
+
+  decryptBytes(sealed: Buffer): Buffer {
+    const { keyId, iv, tag, body } = this.envelopeOf(sealed);
+    const key = this.byId.get(keyId);
+    if (!key) throw new Error(`No key "${keyId}" to decrypt a sealed body`);
+    const decipher = createDecipheriv('aes-256-gcm', key, iv);
+    decipher.setAAD(Buffer.from(keyId, 'utf8'));
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(body), decipher.final()]);
+  }
+
+  keyIdOfBytes(sealed: Buffer): string {
+    return this.envelopeOf(sealed).keyId;
+  }
+
+  private envelopeOf(sealed: Buffer) {
+    if (sealed.length < BYTES_MAGIC.length + 1 || !sealed.subarray(0, BYTES_MAGIC.length).equals(BYTES_MAGIC)) throw new Error('Not a sealed body');
+    const idLength = sealed[BYTES_MAGIC.length];
+    let at = BYTES_MAGIC.length + 1;
+    const keyId = sealed.subarray(at, (at += idLength)).toString('utf8');
+    const iv = sealed.subarray(at, (at += IV_BYTES));
+    const tag = sealed.subarray(at, (at += TAG_BYTES));
+    if (tag.length !== TAG_BYTES) throw new Error('Sealed body is truncated');
+    return { keyId, iv, tag, body: sealed.subarray(at) };
   }
 }

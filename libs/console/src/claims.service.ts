@@ -2,10 +2,10 @@ import { ERROR_CODES } from '@hub/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, returningRows } from '@hub/core';
+import { DomainError, NotFound, returningRows } from '@hub/core';
 import type { Viewer } from '@hub/auth/roles';
 import { ClaimView, LivePublisher } from '@hub/live';
-import { TicketsService } from '@hub/tickets';
+import { isUuid, TicketsService } from '@hub/tickets';
 
 /** How long a claim lives without renewal; the console renews every 30 s while the ticket is open. */
 export const CLAIM_SECONDS = 120;
@@ -49,6 +49,7 @@ export class ClaimsService {
   }
 
   async release(viewer: Viewer, ticketId: string): Promise<void> {
+    if (!isUuid(ticketId)) throw NotFound('Ticket not found');
     const deleted = returningRows(await this.db.query(`DELETE FROM ticket_claims WHERE ticket_id = $1 AND user_id = $2 RETURNING ticket_id`, [ticketId, viewer.id]));
     if (deleted.length > 0) await this.live.publish({ event: 'claim.changed', ticketId, claim: null });
   }

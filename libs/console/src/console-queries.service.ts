@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Channel, Counters, Kind, TicketFeed, TicketStatus, TicketSummary, TRIAGE_STATUSES, TriageItem } from '@hub/contracts';
-import { decodeCursor, encodeCursor } from '@hub/core';
+import { decodeCursor, encodeCursor, likeContains } from '@hub/core';
 import { resolveRegion } from '@hub/taxonomy';
 import { beijingDate } from '@hub/tickets';
 import { QueueQuery, TriageQuery } from './console-queries.dto';
@@ -34,7 +34,11 @@ export class ConsoleQueries {
     if (query.feed) add((p) => `t.feed = ANY(${p})`, query.feed.split(','));
     if (query.region) add((p) => `t.region_code = ${p}`, query.region);
     if (query.category) add((p) => `t.classification->>'category' = ${p}`, query.category);
-    if (query.q) add((p) => `(t.tracking_code = ${p} OR t.external_id = ${p} OR t.subject_name ILIKE '%' || ${p} || '%' OR t.description ILIKE '%' || ${p} || '%')`, query.q.trim());
+    if (query.q) {
+      params.push(query.q.trim(), likeContains(query.q.trim()));
+      const [exact, like] = [`$${params.length - 1}`, `$${params.length}`];
+      where.push(`(t.tracking_code = ${exact} OR t.external_id = ${exact} OR t.subject_name ILIKE ${like} OR t.description ILIKE ${like})`);
+    }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ n }] = await this.db.query(`SELECT count(*) AS n FROM tickets t ${filter}`, params);
     const cursor = decodeCursor(query.cursor);
@@ -90,11 +94,11 @@ export class ConsoleQueries {
   }
 
   async suggestSubjects(q: string, regionCode?: string) {
-    const params: unknown[] = [q.trim()];
+    const params: unknown[] = [likeContains(q.trim())];
     if (regionCode) params.push(regionCode);
     const rows: Array<{ name: string; uscc: string | null; address: string | null; region_code: string; tickets: string }> = await this.db.query(
       `SELECT subject_name AS name, max(subject_uscc) AS uscc, max(subject_address) AS address, region_code, count(*) AS tickets
-       FROM tickets WHERE subject_name ILIKE '%' || $1 || '%' ${regionCode ? 'AND region_code = $2' : ''}
+       FROM tickets WHERE subject_name ILIKE $1 ${regionCode ? 'AND region_code = $2' : ''}
        GROUP BY subject_name, region_code ORDER BY count(*) DESC, subject_name LIMIT 10`,
       params,
     );

@@ -6,3 +6,4 @@ export * from './intake.service';
 export * from './normalise/normalise-record';
 export * from './raw/raw-record.entity';
 export * from './csv-upload';
+export * from './raw/raw-records.service';

@@ -4,7 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import getRawBody from 'raw-body';
 import { DataSource } from 'typeorm';
-import { AppConfig, DomainError } from '@hub/core';
+import { AppConfig, DomainError, isDependencyDown, loggableError } from '@hub/core';
 import { feedActor, TicketStore } from '@hub/tickets';
 import { FEED_ADAPTERS } from './adapters';
 import { FEEDS, FeedCode, FeedItem, FeedParseResult } from './adapters/feed-record';
@@ -45,8 +45,27 @@ export class IntakeService {
     return this.parseAndStore(rawId, feed, body, request.contentType);
   }
 
-  /** Parses a stored raw record and stores its tickets; also used to re-run one. */
+  /**
+   * Parses a stored raw record and stores its tickets; also used to re-run one. Whatever fails
+   * after the raw commit leaves the record UNREADABLE with the reason, never RECEIVED.
+   */
   async parseAndStore(rawId: string, feed: FeedCode, body: Buffer, contentType: string | null): Promise<IntakeOutcome> {
+    try {
+      return await this.readAndStore(rawId, feed, body, contentType);
+    } catch (error) {
+      throw await this.settleFailure(rawId, feed, error);
+    }
+  }
+
+  private async settleFailure(rawId: string, feed: FeedCode, error: unknown): Promise<unknown> {
+    if (error instanceof DomainError || isDependencyDown(error)) return error;
+    this.logger.error({ err: loggableError(error), feed, rawId }, 'intake processing failed');
+    const reason = `The ${feed} request was read but could not be stored (${errorKind(error)}); it is kept for a re-run`;
+    await this.raws.markUnreadable(rawId, 'PROCESSING_FAILED', reason);
+    return new DomainError('PROCESSING_FAILED', reason, 422, [], {}, { rawId });
+  }
+
+  private async readAndStore(rawId: string, feed: FeedCode, body: Buffer, contentType: string | null): Promise<IntakeOutcome> {
     const parsed = await this.parse(feed, body, contentType);
     if (!parsed.readable) {
       await this.raws.markUnreadable(rawId, parsed.code, parsed.message);
@@ -98,7 +117,7 @@ export class IntakeService {
       return await FEED_ADAPTERS[feed]({ body, contentType });
     } catch (error) {
       // an input the adapter cannot cope with is kept for a re-run once the adapter is fixed
-      this.logger.error({ err: error, feed }, 'feed adapter failed');
+      this.logger.error({ err: loggableError(error), feed }, 'feed adapter failed');
       return { readable: false, code: 'UNEXPECTED_STRUCTURE', message: `The ${feed} record could not be read: ${(error as Error).message}` };
     }
   }
@@ -120,6 +139,12 @@ export class IntakeService {
     });
     return { rawId, accepted, rejected };
   }
+}
+
+/** A short, parameter-free name of what went wrong (a PostgreSQL error code, an error class). */
+function errorKind(error: unknown): string {
+  const e = error as { code?: unknown; name?: unknown };
+  return typeof e.code === 'string' ? `database error ${e.code}` : typeof e.name === 'string' ? e.name : 'unexpected error';
 }
 
 function safeEqual(given: string, expected: string): boolean {

@@ -9,3 +9,4 @@ export * from './api-process';
 export * from './tip-builders';
 export * from './case-driver';
 export * from './labelled-examples';
+export * from './bad-input-corpus';

@@ -26,19 +26,29 @@ function decodeForm(body: Buffer, contentType: string | null): string {
     .join('\n');
 }
 
-/** Replaces every clear reporter value in a raw preview with its mask, so the raw view keeps the masking rule. */
-export function maskReporterIn(text: string, secret: ReporterSecret | null): string {
+/**
+ * Replaces every clear reporter value in free text (a description that repeats the caller's
+ * own phone, a rendered record) with its mask.
+ */
+export function maskReporterIn(text: string, secret: Pick<ReporterSecret, 'name' | 'phone' | 'phoneE164' | 'idNumber' | 'email'> | null): string {
   if (!secret) return text;
+  const digits = secret.phone ? secret.phone.replace(/\D/g, '') : null;
+  const national = secret.phoneE164?.startsWith('+86') ? secret.phoneE164.slice(3) : null;
+  // a phone in any spelling becomes the mask of its E.164 form (+86139****5678): the mask of the
+  // number as written would keep 10 of its 11 digits
+  const phoneMask = maskPhone(secret.phoneE164 ?? secret.phone);
   const pairs: Array<[string | null, string | null]> = [
     [secret.idNumber, maskIdNumber(secret.idNumber)],
-    [secret.phone, maskPhone(secret.phone)],
-    [secret.phoneE164, maskPhone(secret.phoneE164)],
+    [secret.phoneE164, phoneMask],
+    [secret.phone, phoneMask],
+    [national, phoneMask],
+    [digits && digits.length >= 7 ? digits : null, phoneMask],
     [secret.email, maskEmail(secret.email)],
     [secret.name, maskName(secret.name)],
   ];
   let masked = text;
   for (const [clear, mask] of pairs) {
-    if (clear && clear.length > 0 && mask) masked = masked.split(clear).join(mask);
+    if (clear && Array.from(clear).length > 1 && mask) masked = masked.split(clear).join(mask);
   }
   return masked;
 }

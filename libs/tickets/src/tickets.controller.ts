@@ -35,12 +35,6 @@ export class TicketsController {
     return this.tickets.history(viewer, id);
   }
 
-  @Get(':id/raw')
-  @ApiOperation({ summary: 'The request the ticket came from (decoded, reporter data masked) and its revisions' })
-  raw(@CurrentViewer() viewer: Viewer, @Param('id') id: string) {
-    return this.tickets.raw(viewer, id);
-  }
-
   @Get(':id/attachments')
   @ApiOperation({ summary: 'Attachments of the ticket (files and references)' })
   attachments(@CurrentViewer() viewer: Viewer, @Param('id') id: string) {

@@ -5,6 +5,7 @@ import { CalendarModule } from '@hub/calendar';
 import { TicketClocks } from './clocks/ticket-clocks.service';
 import { TicketRewards } from './ticket-rewards';
 import { AttachmentEntity } from './attachment.entity';
+import { ReporterSecretStore } from './reporter-secret.store';
 import { TicketHistoryEntity } from './ticket-history.entity';
 import { TicketStore } from './ticket-store.service';
 import { TicketIntakeMarks } from './ticket-intake-marks';
@@ -16,7 +17,7 @@ import { TicketsService } from './tickets.service';
 @Module({
   imports: [TypeOrmModule.forFeature([TicketEntity, TicketHistoryEntity, AttachmentEntity]), AuthModule, CalendarModule],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketStore, TicketIntakeMarks, TicketTransitions, TicketClocks, TicketRewards],
+  providers: [TicketsService, TicketStore, TicketIntakeMarks, TicketTransitions, TicketClocks, TicketRewards, ReporterSecretStore],
   exports: [TicketsService, TicketStore, TicketIntakeMarks, TicketTransitions, TicketClocks, TicketRewards, CalendarModule],
 })
 export class TicketsModule {}

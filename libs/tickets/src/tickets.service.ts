@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import { Forbidden, NotFound } from '@hub/core';
 import { PiiCipher } from '@hub/auth/pii-cipher';
 import { hasRole, Viewer } from '@hub/auth/roles';
-import { decodeRawPreview, maskReporterIn } from './raw-preview';
 import { appendHistory } from './ticket-history.writer';
 import { TicketRewards } from './ticket-rewards';
 import { ReporterSecret, TicketEntity } from './ticket.entity';
@@ -15,6 +14,16 @@ import { visibilityClause } from './ticket-visibility';
 /** Who has the ticket open in the console (claims are the console's; shown with the ticket). */
 export type ClaimOnTicket = ClaimView;
 export type HistoryView = HistoryEntryView;
+
+export interface RecordRevisionView {
+  revision: number;
+  kind: string;
+  rawId: string | null;
+  /** the record's position in its raw request (a 12358 row number, a 12315 batch index) */
+  rawIndex: number;
+  externalId: string;
+  receivedAt: string;
+}
 
 /** Staff reads of tickets, always within the caller's visibility. */
 @Injectable()
@@ -82,24 +91,23 @@ export class TicketsService {
     return secret;
   }
 
-  /** The request the ticket came from, decoded, reporter data masked; and its revisions. */
-  async raw(viewer: Viewer, id: string) {
-    const ticket = await this.findVisible(viewer, 't.id = $1', [id]);
-    const revisions: Array<{ revision: number; kind: string; raw_id: string | null; created_at: Date; external_id: string }> = await this.db.query(
-      `SELECT revision, kind, raw_id, created_at, external_id FROM record_revisions WHERE ticket_id = $1 ORDER BY revision`,
-      [id],
+  /** A ticket the viewer may see (404 otherwise), for other libs' views of it. */
+  visibleTicket(viewer: Viewer, id: string): Promise<TicketEntity> {
+    return this.findVisible(viewer, 't.id = $1', [id]);
+  }
+
+  /** The feed records a ticket was made from: its original, changed resends and follow-ups. */
+  async revisions(ticketId: string): Promise<RecordRevisionView[]> {
+    const rows: Array<{ revision: number; kind: string; raw_id: string | null; raw_index: number; created_at: Date; external_id: string }> = await this.db.query(
+      `SELECT revision, kind, raw_id, raw_index, created_at, external_id FROM record_revisions WHERE ticket_id = $1 ORDER BY revision`,
+      [ticketId],
     );
-    const secret = ticket.reporterSecret ? this.cipher.decryptJson<ReporterSecret>(ticket.reporterSecret) : null;
-    const raw = ticket.rawId ? await this.loadRaw(ticket.rawId) : null;
-    return {
-      rawId: ticket.rawId,
-      feed: ticket.feed,
-      contentType: raw?.content_type ?? null,
-      receivedAt: raw ? raw.received_at.toISOString() : null,
-      preview: raw ? maskReporterIn(decodeRawPreview(ticket.feed, raw.body, raw.content_type), secret) : null,
-      extras: ticket.extras,
-      revisions: revisions.map((r) => ({ revision: r.revision, kind: r.kind, rawId: r.raw_id, externalId: r.external_id, receivedAt: r.created_at.toISOString() })),
-    };
+    return rows.map((r) => ({ revision: r.revision, kind: r.kind, rawId: r.raw_id, rawIndex: r.raw_index, externalId: r.external_id, receivedAt: r.created_at.toISOString() }));
+  }
+
+  /** The sealed reporter data, opened only to mask it in views or for a recorded reveal. */
+  reporterSecretOf(ticket: TicketEntity): ReporterSecret | null {
+    return ticket.reporterSecret ? this.cipher.decryptJson<ReporterSecret>(ticket.reporterSecret) : null;
   }
 
   async attachments(viewer: Viewer, id: string) {
@@ -118,11 +126,6 @@ export class TicketsService {
       : [];
     if (!rows[0]?.content) throw NotFound('Attachment not found');
     return { fileName: rows[0].file_name, mimeType: rows[0].mime_type ?? 'application/octet-stream', content: rows[0].content };
-  }
-
-  private async loadRaw(rawId: string) {
-    const rows: Array<{ content_type: string | null; received_at: Date; body: Buffer }> = await this.db.query(`SELECT content_type, received_at, body FROM raw_records WHERE id = $1`, [rawId]);
-    return rows[0] ?? null;
   }
 
   private async findVisible(viewer: Viewer, where: string, params: unknown[]): Promise<TicketEntity> {

@@ -45,6 +45,9 @@ export const calendarApi = {
   days: (year: number) => api.get<{ items: CalendarDayView[] }>('/calendar/days', { year }),
   putDay: (day: { date: string; work: boolean; name?: string }) => api.post<CalendarDayView>('/calendar/days', day),
   deleteDay: (date: string) => api.delete<void>(`/calendar/days/${id(date)}`),
+  /** the year's whole arrangement: the year counts as covered and its provisional deadlines are recomputed */
+  enterYear: (year: number, days: { date: string; work: boolean; name?: string }[]) =>
+    api.post<{ year: number; days: number; recomputed: number }>('/calendar/years', { year, days }),
 };
 
 /** Lists beyond the unit's own workbench: the police's transfers in, the procuratorate's oversight, overdue tickets. */

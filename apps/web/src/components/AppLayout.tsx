@@ -25,8 +25,10 @@ function UnitHeading({ workspace }: { workspace: Workspace }) {
   if (workspace === 'none') return <span />;
   return (
     <Space size={8} className="unit-heading" data-testid="unit-heading">
-      <Typography.Text strong>{me.unit ? (taxonomy?.unitName(me.unit) ?? me.unit) : t(`role.${me.roles[0]}`)}</Typography.Text>
-      <Typography.Text type="secondary">{me.roles.map((role) => t(`role.${role}`)).join('、')}</Typography.Text>
+      {me.unit && <Typography.Text strong>{taxonomy?.unitName(me.unit) ?? me.unit}</Typography.Text>}
+      <Typography.Text type={me.unit ? 'secondary' : undefined} strong={!me.unit}>
+        {me.roles.map((role) => t(`role.${role}`)).join('、')}
+      </Typography.Text>
     </Space>
   );
 }

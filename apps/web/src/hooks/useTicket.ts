@@ -20,10 +20,13 @@ export function useTicket(id: string) {
   // while the screen's own move is on its way, its echo on the socket is no news to the reader
   const ownMove = useRef(false);
 
+  const status = useRef<string | null>(null);
+
   const reload = useCallback(async () => {
     try {
       const ticket = await ticketsApi.get(id);
       version.current = ticket.version;
+      status.current = ticket.status;
       setLoad({ state: 'ready', ticket });
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) setLoad({ state: 'missing' });
@@ -46,12 +49,15 @@ export function useTicket(id: string) {
 
   const replace = useCallback((ticket: Ticket) => {
     version.current = ticket.version;
+    status.current = ticket.status;
     setLoad({ state: 'ready', ticket });
   }, []);
 
   useLiveEvent('ticket.updated', (event) => {
     if (event.id !== id || event.version <= version.current) return;
-    void reload().then(() => ownMove.current || message.info(t('ticket.updatedLive')));
+    // news to the reader only when someone else moved it on; the system's own bookkeeping (clocks) is not
+    const before = status.current;
+    void reload().then(() => ownMove.current || status.current === before || message.info(t('ticket.updatedLive')));
   });
 
   const expectOwnMove = useCallback((on: boolean) => {

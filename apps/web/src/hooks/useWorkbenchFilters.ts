@@ -27,8 +27,9 @@ export function useWorkbenchFilters() {
   const set = useCallback(
     (changes: Record<string, string | undefined>) =>
       setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
+        () => {
+          // from the address bar itself: a change made a moment ago may not have reached this render yet
+          const next = new URLSearchParams(window.location.search);
           for (const [key, value] of Object.entries(changes)) {
             if (value) next.set(key, value);
             else next.delete(key);

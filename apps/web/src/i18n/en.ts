@@ -287,6 +287,7 @@ export const en: Record<MessageKey, string> = {
   'workbench.empty.progress': 'Nothing in progress. Accept a ticket under "To accept" and it moves here.',
   'workbench.empty.assist': 'No unit has asked yours to assist. Requests appear here by themselves.',
   'workbench.empty.overdue': 'Nothing overdue. Tickets near their deadline are marked yellow in the other tabs: work them first.',
+  'case.listHint': 'j/k or ↑/↓ move · Enter opens · ? shortcuts',
   'workbench.hint': 'j/k or ↑/↓ move · Enter opens · 1–4 switch tabs · ? shortcuts',
 
   'case.refused.stale': 'Someone changed this ticket just now; it was reloaded. Check it and try again.',
@@ -509,6 +510,9 @@ export const en: Record<MessageKey, string> = {
   'holidays.remove': 'Remove',
   'holidays.days': '{n} days',
   'holidays.empty': 'No days entered for this year. Add each holiday and make-up working day.',
+  'holidays.complete': 'Confirm the {year} arrangement is complete',
+  'holidays.completeConfirm': 'Are these all of {year}\'s holidays and make-up working days? The year then stops counting Monday–Friday and its provisional deadlines are recomputed.',
+  'holidays.yearEntered': 'The {year} arrangement is in force; {n} provisional deadlines recomputed',
   'holidays.saved': 'Saved; provisional deadlines are being recomputed',
 
   'help.workbench': 'Unit tickets',
@@ -522,6 +526,9 @@ export const en: Record<MessageKey, string> = {
   'help.close': 'Close',
   'help.transfer': 'Propose transfer to police',
   'help.approve': 'Approve / refuse a transfer (unit head)',
+  'help.reconsider': 'Ask the police to reconsider a decline (unit head)',
+  'help.extend': 'Extend the decision period to 10 days (police)',
+  'help.backList': 'Back to the list',
   'help.police': 'Accept / decline a transfer (police)',
 
   'error.network': 'Cannot reach the server; check the network and try again',

@@ -285,6 +285,7 @@ export const zh = {
   'workbench.empty.progress': '没有办理中的工单。在“待受理”中受理工单后，它会出现在这里。',
   'workbench.empty.assist': '没有请本单位协办的工单。其他单位请求协办时会自动出现在这里。',
   'workbench.empty.overdue': '本单位没有超期工单。临期工单会在“待受理”“办理中”中以黄色标出，请及时办理。',
+  'case.listHint': 'j/k 或 ↑/↓ 移动 · Enter 打开 · ? 快捷键',
   'workbench.hint': 'j/k 或 ↑/↓ 移动 · Enter 打开 · 1–4 切换标签 · ? 快捷键',
 
   'case.refused.stale': '他人刚刚修改了此工单，已重新加载最新内容，请核对后再操作。',
@@ -507,6 +508,9 @@ export const zh = {
   'holidays.remove': '删除',
   'holidays.days': '{n} 天',
   'holidays.empty': '该年还没有录入的日期。请逐日添加放假日和调休上班日。',
+  'holidays.complete': '确认 {year} 年安排已录入完整',
+  'holidays.completeConfirm': '以上日期即 {year} 年全部放假日和调休上班日？确认后该年不再按周一至周五计算，暂定时限将重算。',
+  'holidays.yearEntered': '{year} 年安排已生效，{n} 个暂定时限已重算',
   'holidays.saved': '已保存，暂定时限正在重算',
 
   'help.workbench': '本单位工单',
@@ -520,6 +524,9 @@ export const zh = {
   'help.close': '办结',
   'help.transfer': '提请移送公安',
   'help.approve': '批准 / 不批准移送（单位负责人）',
+  'help.reconsider': '对不予立案申请复议（单位负责人）',
+  'help.extend': '决定期限延长至 10 日（公安）',
+  'help.backList': '返回列表',
   'help.police': '立案接收 / 不予立案（公安）',
 
   'error.network': '无法连接服务器，请检查网络后重试',

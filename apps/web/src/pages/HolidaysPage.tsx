@@ -1,4 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { ButtonProps } from 'antd';
 import type { CalendarDayView, CalendarYearView } from '@hub/contracts';
 import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, List, Popconfirm, Radio, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -46,9 +47,22 @@ export function HolidaysPage() {
       setBusy(false);
     }
   };
-  const remove = (date: string) => calendarApi.deleteDay(date).then(changed, onError);
-
   const rows: CalendarDayView[] = days.state === 'ready' ? days.data.items : [];
+  const remove = (date: string) => calendarApi.deleteDay(date).then(changed, onError);
+  const completeYear = async () => {
+    setBusy(true);
+    try {
+      const entered = await calendarApi.enterYear(year, rows.map((row) => ({ date: row.date, work: row.work, name: row.name ?? undefined })));
+      changed();
+      void message.success(t('holidays.yearEntered', { year: entered.year, n: entered.recomputed }));
+    } catch (error) {
+      onError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const yearMissing = years.find((item) => item.year === year)?.source === 'MISSING';
+
   return (
     <div className="page page-scroll" data-testid="holidays">
       <Typography.Title level={4} className="page-head">
@@ -78,7 +92,20 @@ export function HolidaysPage() {
             )}
           />
         </Card>
-        <Card size="small" title={`${year}`} className="holidays-days">
+        <Card
+          size="small"
+          title={`${year}`}
+          className="holidays-days"
+          extra={
+            yearMissing && rows.length > 0 ? (
+              <Popconfirm title={t('holidays.completeConfirm', { year })} onConfirm={() => void completeYear()} okText={t('action.submit')} cancelText={t('action.cancel')}>
+                <Button type="primary" ghost loading={busy} data-testid="holiday-complete">
+                  {t('holidays.complete', { year })}
+                </Button>
+              </Popconfirm>
+            ) : null
+          }
+        >
           <Form form={form} layout="inline" initialValues={{ work: false }} onFinish={add} className="holiday-form">
             <Form.Item name="date" rules={[{ required: true, message: t('form.choose', { field: t('holidays.date') }) }]}>
               <DatePicker placeholder={t('holidays.date')} defaultPickerValue={dayjs(`${year}-01-01`)} data-testid="holiday-date" />
@@ -114,8 +141,14 @@ export function HolidaysPage() {
                 key: 'remove',
                 width: 90,
                 render: (_, row) => (
-                  <Popconfirm title={t('holidays.remove')} onConfirm={() => remove(row.date)} okText={t('holidays.remove')} cancelText={t('action.cancel')}>
-                    <Button size="small" danger icon={<DeleteOutlined />}>
+                  <Popconfirm
+                    title={t('holidays.remove')}
+                    onConfirm={() => remove(row.date)}
+                    okText={t('holidays.remove')}
+                    okButtonProps={{ 'data-testid': 'holiday-remove-confirm' } as ButtonProps}
+                    cancelText={t('action.cancel')}
+                  >
+                    <Button size="small" danger icon={<DeleteOutlined />} data-testid={`holiday-remove-${row.date}`}>
                       {t('holidays.remove')}
                     </Button>
                   </Popconfirm>

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { DomainError, ErrorDetail } from './domain-error';
 import { errorBody } from './error-response';
 import { isDependencyDown } from './dependency-errors';
+import { loggableError } from '../logging/loggable-error';
 import { requestIdOf } from '../logging/request-id';
 
 const STATUS_CODES: Record<number, ErrorCode | string> = {
@@ -29,6 +30,16 @@ interface Mapped {
   extra: Record<string, unknown>;
 }
 
+/**
+ * PostgreSQL's class 22 (data exception: a malformed uuid or time, a NUL byte, a number out of
+ * range) is a value the request brought that no check caught first: a 422, never a 500.
+ */
+function isDataException(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e.driverError?.code ?? e.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
 /** The one place that turns any failure into the contracts.md error shape. */
 @Catch()
 export class HubExceptionFilter implements ExceptionFilter {
@@ -40,7 +51,7 @@ export class HubExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const requestId = requestIdOf(request);
     const mapped = this.map(exception);
-    if (mapped.status >= 500) this.logger.error({ err: exception, requestId }, `request failed with ${mapped.status}`);
+    if (mapped.status >= 500) this.logger.error({ err: loggableError(exception), requestId }, `request failed with ${mapped.status}`);
     if (response.headersSent) return;
     for (const [name, value] of Object.entries(mapped.headers)) response.setHeader(name, value);
     response.status(mapped.status).json(errorBody(mapped.code, mapped.message, requestId, mapped.details, mapped.extra));
@@ -51,6 +62,10 @@ export class HubExceptionFilter implements ExceptionFilter {
       return { status: exception.status, code: exception.code, message: exception.message, details: exception.details, headers: exception.headers, extra: exception.body };
     }
     if (exception instanceof HttpException) return this.fromHttpException(exception);
+    if (isDataException(exception)) {
+      this.logger.warn({ err: loggableError(exception) }, 'a request value was refused by PostgreSQL');
+      return { status: 422, code: 'VALIDATION_FAILED', message: 'A value in the request does not have the form it must have', details: [], headers: {}, extra: {} };
+    }
     if (isDependencyDown(exception)) {
       return { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'A dependency is unavailable, try again shortly', details: [], headers: { 'Retry-After': '5' }, extra: {} };
     }

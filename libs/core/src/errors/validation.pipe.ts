@@ -1,4 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { findInvalidText } from '../validation/invalid-text';
 import { ErrorDetail, Invalid } from './domain-error';
 
 /** class-validator errors as field details (`reporter.phone`, …). */
@@ -10,9 +11,22 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   });
 }
 
-/** DTO validation answering 422 VALIDATION_FAILED with every field named. */
+/**
+ * DTO validation answering 422 VALIDATION_FAILED with every field named; before any DTO rule,
+ * every string of the body, query and path (NUL, unpaired surrogates) must be valid text.
+ */
+class HubValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const invalid = findInvalidText(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+      if (invalid) throw Invalid(`${invalid.field} is not valid text`, [invalid]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export const hubValidationPipe = () =>
-  new ValidationPipe({
+  new HubValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -3,7 +3,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { DomainError } from '../errors/domain-error';
+import { boundedJsonBody } from './bounded-json';
 
 export const API_PREFIX = 'api/v1';
 const INTAKE_PATH = `/${API_PREFIX}/intake/`;
@@ -15,10 +15,10 @@ const INTAKE_PATH = `/${API_PREFIX}/intake/`;
 export function configureHttpApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.use(securityHeaders());
-  const json = express.json({ limit: '1mb' });
+  const json = boundedJsonBody();
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.path.startsWith(INTAKE_PATH)) return next();
-    json(req, res, (error?: unknown) => next(error ? bodyParserError(error) : undefined));
+    json(req, res, next);
   });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.enableShutdownHooks();
@@ -66,12 +66,4 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Feed-Key' }, 'feedKey')
     .build();
   return SwaggerModule.createDocument(app, config);
-}
-
-function bodyParserError(error: unknown): DomainError {
-  const e = error as { type?: string; message?: string };
-  if (e.type === 'entity.too.large') return new DomainError('PAYLOAD_TOO_LARGE', 'Request body is over 1 MiB', 413);
-  if (e.type === 'entity.parse.failed') return new DomainError('MALFORMED_JSON', `Body is not valid JSON: ${e.message}`, 400);
-  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return new DomainError('UNSUPPORTED_MEDIA_TYPE', e.message ?? 'Unsupported encoding', 415);
-  return new DomainError('BAD_REQUEST', e.message ?? 'Request body could not be read', 400);
 }

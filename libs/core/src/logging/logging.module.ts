@@ -2,6 +2,7 @@ import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { ServerResponse } from 'node:http';
 import { AppConfig } from '../config/app-config.service';
+import { loggableError } from './loggable-error';
 import { newRequestId } from './request-id';
 
 /** Fields never written to a log: credentials, feed keys, reporter data. */
@@ -35,6 +36,8 @@ export const REDACTED_PATHS = [
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            // a failed query's parameters hold ticket text and reporter data
+            err: loggableError,
           },
           autoLogging: { ignore: (req) => req.url === '/health' },
         },

@@ -1,4 +1,6 @@
 import iconv from 'iconv-lite';
+import { findInvalidText, invalidTextProblem } from '@hub/core/validation/invalid-text';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '@hub/core/validation/json-depth';
 import {
   ATTACHMENT_MAX_BYTES,
   ATTACHMENTS_MAX_PER_RECORD,
@@ -127,6 +129,7 @@ export function parseJsonBody(input: { body: Buffer; contentType: string | null 
   const decoded = decodeStrict(input.body, 'utf-8');
   if (!decoded.ok) return unreadable('BAD_ENCODING', decoded.message);
   if (decoded.text.trim() === '') return unreadable('MALFORMED_JSON', 'JSON is not well-formed: body is empty');
+  if (jsonNestsDeeperThan(input.body)) return unreadable('UNEXPECTED_STRUCTURE', `JSON nests deeper than ${MAX_JSON_DEPTH} levels`);
   try {
     return { value: JSON.parse(decoded.text) };
   } catch (error) {
@@ -246,6 +249,8 @@ export class RecordReader {
     if (value === undefined || value === null) return null;
     if (typeof value === 'number' && Number.isFinite(value)) return String(value);
     if (typeof value !== 'string') return this.fail(field, `must be text, got ${describeJsonType(value)}`);
+    const problem = invalidTextProblem(value);
+    if (problem) return this.fail(field, problem);
     const trimmed = value.trim();
     return trimmed === '' ? null : trimmed;
   }
@@ -379,6 +384,9 @@ export function settleItem<T extends { externalId: string | null }>(
     return rejectedItem(index, required.externalId, reader.errors);
   }
   const record = buildRecord(build(required));
+  // text a reader did not check (a mail body, a transcript) is refused here, by its place in the record
+  const invalid = findInvalidText(record);
+  if (invalid) return rejectedItem(index, record.externalId, [invalid]);
   const bytes = recordTextBytes(record);
   if (bytes > RECORD_TEXT_MAX_BYTES) {
     return rejectedItem(index, record.externalId, [

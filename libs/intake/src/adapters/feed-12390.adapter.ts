@@ -53,7 +53,7 @@ function readRecord(mail: ParsedMail): FeedItem {
   const mailSubject = r.text(mail.subject, 'Subject');
   const kind = kindOf(r, mailSubject);
   const body = splitBody(mail.text ?? '');
-  const description = r.required(body.description, BODY_FIELD);
+  const description = r.required(r.text(body.description, BODY_FIELD), BODY_FIELD);
   const reporter = readReporter(r, mail, body.labels);
   const subject: Partial<FeedSubject> = {
     name: r.text(body.labels.被举报单位, '被举报单位'),

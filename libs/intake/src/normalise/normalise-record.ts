@@ -1,6 +1,7 @@
 import { isValidResidentId, isValidUscc, resolveRegion, toE164 } from '@hub/taxonomy';
 import type { FeedRecord, TicketFeed } from '../adapters/feed-record';
 import { sha256 } from '@hub/tickets/digest';
+import { maskReporterIn } from '@hub/tickets/raw-preview';
 import type { TicketDraft } from '@hub/tickets/ticket-draft';
 
 /** Everything that is the same for all feeds: phones, region, check digits, content identity. */
@@ -14,6 +15,9 @@ export function normaliseRecord(feed: TicketFeed, record: FeedRecord): TicketDra
     text: record.description,
     phone: record.reporter.phone,
   });
+  const phoneE164 = record.reporter.phone ? toE164(record.reporter.phone) : null;
+  // the reporter's identity is sealed; free text that repeats it keeps only its masks
+  const redact = <T>(value: T): T => redactReporter(value, { ...record.reporter, idNumber, phoneE164 });
   return {
     feed,
     externalId: record.externalId,
@@ -25,7 +29,7 @@ export function normaliseRecord(feed: TicketFeed, record: FeedRecord): TicketDra
       anonymous: record.reporter.anonymous,
       name: record.reporter.name,
       phone: record.reporter.phone,
-      phoneE164: record.reporter.phone ? toE164(record.reporter.phone) : null,
+      phoneE164,
       idNumber,
       idNumberValid: idNumber ? isValidResidentId(idNumber) : null,
       email: record.reporter.email,
@@ -35,12 +39,23 @@ export function normaliseRecord(feed: TicketFeed, record: FeedRecord): TicketDra
     countyCode: region.countyCode,
     regionSource: region.source,
     productName: record.productName,
-    description: record.description,
-    extras: { ...record.extras, ...(record.placeName ? { placeName: record.placeName } : {}) },
+    description: redact(record.description),
+    extras: redact({ ...record.extras, ...(record.placeName ? { placeName: record.placeName } : {}) }),
     attachments: record.attachments,
     replyTo: record.replyTo,
     contentHash: contentHash(record),
   };
+}
+
+type ReporterValues = Parameters<typeof maskReporterIn>[1];
+
+function redactReporter<T>(value: T, reporter: ReporterValues): T {
+  if (typeof value === 'string') return maskReporterIn(value, reporter) as T;
+  if (Array.isArray(value)) return value.map((v) => redactReporter(v, reporter)) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactReporter(v, reporter)])) as T;
+  }
+  return value;
 }
 
 /** Folds width, case, spaces and punctuation so the same business matches across hotlines. */

@@ -10,6 +10,8 @@ import { IntakeService } from '../intake.service';
 import { ListFeedRecordsQuery } from './feed-records.dto';
 import { RawRecordEntity } from './raw-record.entity';
 import { RawRecordsService } from './raw-records.service';
+import { maskContactPatterns, maskedItemsView, renderPreview } from './record-preview';
+import { parseStored } from './ticket-raw.service';
 
 const PREVIEW_BYTES = 256 * 1024;
 const RERUNNABLE = ['UNREADABLE', 'REJECTED', 'PARTIAL'];
@@ -65,21 +67,43 @@ export class FeedRecordsService {
 
   async get(id: string) {
     const raw = await this.mustLoadUnparsed(id);
+    const view = await this.maskedPreview(raw);
     const tickets: Array<{ id: string; tracking_code: string; external_id: string; raw_index: number }> = await this.db.query(
       `SELECT DISTINCT t.id, t.tracking_code, r.external_id, r.raw_index FROM record_revisions r JOIN tickets t ON t.id = r.ticket_id WHERE r.raw_id = $1 ORDER BY r.raw_index`,
       [id],
     );
     return {
       ...toSummary(rawEntityRow(raw)),
-      preview: decodeRawPreview(raw.feed, raw.body, raw.contentType),
-      previewTruncated: raw.body.length > PREVIEW_BYTES,
+      ...view,
       tickets: tickets.map((t) => ({ ticketId: t.id, trackingCode: t.tracking_code, externalId: t.external_id, index: t.raw_index })),
     };
   }
 
+  /**
+   * The bytes as received, for a request no adapter could read (the evidence of what to repair).
+   * A readable request holds reporters' data that only its masked preview may show.
+   */
   async body(id: string): Promise<{ contentType: string; body: Buffer; feed: string }> {
     const raw = await this.mustLoadUnparsed(id);
+    if ((await parseStored(raw.feed as FeedCode, raw.body, raw.contentType)).readable) {
+      throw NotFound('The bytes of a readable request are not served: its records are shown masked in the preview');
+    }
     return { contentType: raw.contentType ?? 'application/octet-stream', body: raw.body, feed: raw.feed };
+  }
+
+  /**
+   * A readable request is shown record by record as its adapter read it, reporter fields masked
+   * (a PARTIAL batch never shows its accepted records' reporters); text no adapter could read is
+   * shown with whatever looks like a phone, ID number or e-mail masked.
+   */
+  private async maskedPreview(raw: RawRecordEntity): Promise<{ preview: string; previewTruncated: boolean; previewMasking: 'RECORDS' | 'PATTERNS'; records: unknown[] | null }> {
+    const parsed = await parseStored(raw.feed as FeedCode, raw.body, raw.contentType);
+    if (parsed.readable) {
+      const records = maskedItemsView(parsed.items);
+      return { preview: renderPreview(records), previewTruncated: false, previewMasking: 'RECORDS', records };
+    }
+    const text = maskContactPatterns(decodeRawPreview(raw.feed, raw.body, raw.contentType));
+    return { preview: text, previewTruncated: raw.body.length > PREVIEW_BYTES, previewMasking: 'PATTERNS', records: null };
   }
 
   /** Reads the stored bytes again with the current adapter. */

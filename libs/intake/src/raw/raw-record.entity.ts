@@ -19,7 +19,9 @@ export class RawRecordEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'text' }) feed: string;
   @Column({ name: 'content_type', type: 'text', nullable: true }) contentType: string | null;
+  /** sealed (see RawRecordsService); RawRecordsService.load opens it */
   @Column({ type: 'bytea', select: false }) body: Buffer;
+  @Column({ name: 'body_key_id', type: 'text', nullable: true }) bodyKeyId: string | null;
   @Column({ name: 'size_bytes', type: 'integer' }) sizeBytes: number;
   @Column({ name: 'received_at', type: 'timestamptz', default: () => 'now()' }) receivedAt: Date;
   @Column({ name: 'request_id', type: 'text', nullable: true }) requestId: string | null;

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { PiiCipher } from '@hub/auth/pii-cipher';
+import { SealedDataRotation, SealedStore } from '@hub/auth/sealed-data-rotation';
 import type { IntakeOutcome } from '../intake-response';
 import { RawRecordEntity, RawState } from './raw-record.entity';
 
@@ -11,26 +13,69 @@ export interface IncomingRaw {
   requestId: string | null;
 }
 
-/** The raw request bodies, kept exactly as received before anything reads them. */
+/** Bodies may be tens of MiB: few per batch. */
+const RESEAL_BODIES_PER_BATCH = 20;
+
+/**
+ * The raw request bodies, kept exactly as received before anything reads them, sealed at rest
+ * with the reporter-data key ring (they hold reporters' names, phones and ID numbers).
+ */
 @Injectable()
-export class RawRecordsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+export class RawRecordsService implements SealedStore, OnModuleInit {
+  readonly name = 'raw_records.body';
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cipher: PiiCipher,
+    private readonly rotation: SealedDataRotation,
+  ) {}
+
+  onModuleInit(): void {
+    this.rotation.register(this);
+  }
 
   async store(raw: IncomingRaw): Promise<string> {
     const rows: Array<{ id: string }> = await this.db.query(
-      `INSERT INTO raw_records (feed, content_type, body, size_bytes, request_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [raw.feed, raw.contentType, raw.body, raw.body.length, raw.requestId],
+      `INSERT INTO raw_records (feed, content_type, body, body_key_id, size_bytes, request_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [raw.feed, raw.contentType, this.cipher.encryptBytes(raw.body), this.cipher.currentKeyId, raw.body.length, raw.requestId],
     );
     return rows[0].id;
   }
 
+  /** The record with its body opened: the bytes exactly as received. */
   async load(id: string): Promise<RawRecordEntity | null> {
-    return this.db
+    const raw = await this.db
       .getRepository(RawRecordEntity)
       .createQueryBuilder('r')
       .addSelect('r.body')
       .where('r.id = :id', { id })
       .getOne();
+    if (raw) raw.body = this.open(raw.body, raw.bodyKeyId);
+    return raw;
+  }
+
+  /** A body stored before sealing (no key id) is read as it is until setup seals it. */
+  private open(body: Buffer, keyId: string | null): Buffer {
+    return keyId === null ? body : this.cipher.decryptBytes(body);
+  }
+
+  async resealBatch(cipher: PiiCipher, limit: number): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const rows: Array<{ id: string; body: Buffer; body_key_id: string | null }> = await tx.query(
+        `SELECT id, body, body_key_id FROM raw_records WHERE body_key_id IS DISTINCT FROM $1 LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [cipher.currentKeyId, Math.min(limit, RESEAL_BODIES_PER_BATCH)],
+      );
+      for (const row of rows) {
+        const plain = row.body_key_id === null ? row.body : cipher.decryptBytes(row.body);
+        await tx.query(`UPDATE raw_records SET body = $2, body_key_id = $3 WHERE id = $1`, [row.id, cipher.encryptBytes(plain), cipher.currentKeyId]);
+      }
+      return rows.length;
+    });
+  }
+
+  async countStale(cipher: PiiCipher): Promise<number> {
+    const [row] = await this.db.query(`SELECT count(*) AS n FROM raw_records WHERE body_key_id IS DISTINCT FROM $1`, [cipher.currentKeyId]);
+    return Number(row.n);
   }
 
   async markUnreadable(id: string, code: string, message: string): Promise<void> {

@@ -20,8 +20,9 @@ const FACT_OF_CONDITION: Record<keyof RuleConditions, keyof RoutingFacts> = {
 };
 
 export function ruleMatches(rule: RoutingRule, facts: RoutingFacts): boolean {
-  for (const key of Object.keys(rule.when) as (keyof RuleConditions)[]) {
-    const accepted = rule.when[key];
+  const when = rule.when ?? {};
+  for (const key of Object.keys(when) as (keyof RuleConditions)[]) {
+    const accepted = when[key];
     if (accepted && !accepted.includes(facts[FACT_OF_CONDITION[key]])) return false;
   }
   return true;

@@ -79,4 +79,17 @@ describe('validateRuleSet', () => {
     const ruleSet = withRules({ id: 'YB', when: { region: ['222400'], stage: ['IMPORT_EXPORT'] }, lead: 'CUSTOMS' }, { id: 'PORT', when: { stage: ['IMPORT_EXPORT'] }, lead: 'CUSTOMS' });
     expect(validateRuleSet(ruleSet)).toEqual([]);
   });
+
+  it('reports rules that are not shaped like rules instead of failing on them', () => {
+    const ruleSet = { rules: [{}, 'x', { id: 1, when: { stage: 'ONLINE' }, lead: ['AIC'], assist: 'QTS' }] } as unknown as RuleSet;
+    const problems = validateRuleSet(ruleSet);
+    expect(problems.every((p) => p.code === 'MALFORMED_RULE' && p.severity === 'error')).toBe(true);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('第 2 条规则'),
+      expect.stringContaining('id'),
+      expect.stringContaining('lead'),
+      expect.stringContaining('assist'),
+      expect.stringContaining('when'),
+    ]);
+  });
 });

@@ -4,6 +4,7 @@ import { CONDITION_KEYS, type ConditionKey, type RoutingFacts, type RoutingRule,
 
 export type RuleSetProblemCode =
   | 'EMPTY_RULE_SET'
+  | 'MALFORMED_RULE'
   | 'DUPLICATE_ID'
   | 'MISSING_ID'
   | 'UNKNOWN_CONDITION'
@@ -123,10 +124,32 @@ function checkReachability(rules: RoutingRule[], vocabulary: RoutingVocabulary):
   });
 }
 
+const isStringList = (value: unknown) => Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+/** Rules arrive as JSON: each must have the shape of a rule before its meaning is checked. */
+function checkShape(rules: unknown[]): RuleSetProblem[] {
+  return rules.flatMap((rule, index) => {
+    const where = `第 ${index + 1} 条规则`;
+    if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) return [problem('MALFORMED_RULE', `${where}不是 { id, when, lead, assist } 对象`)];
+    const r = rule as Record<string, unknown>;
+    const wrong: string[] = [];
+    if (r.id !== undefined && typeof r.id !== 'string') wrong.push('id 必须是文字');
+    if (r.lead !== undefined && typeof r.lead !== 'string') wrong.push('lead 必须是部门代码');
+    if (r.assist !== undefined && !isStringList(r.assist)) wrong.push('assist 必须是部门代码列表');
+    const when = r.when;
+    if (when !== undefined && (typeof when !== 'object' || when === null || Array.isArray(when) || !Object.values(when).every(isStringList))) {
+      wrong.push('when 的每个条件必须是代码列表');
+    }
+    return wrong.map((message) => problem('MALFORMED_RULE', `${where}：${message}`));
+  });
+}
+
 /** Everything wrong with a rule set, in rule order; an empty list means it may be activated. */
 export function validateRuleSet(ruleSet: RuleSet, vocabulary: RoutingVocabulary = DEFAULT_VOCABULARY): RuleSetProblem[] {
   const rules = ruleSet?.rules ?? [];
   if (rules.length === 0) return [problem('EMPTY_RULE_SET', '规则集没有任何规则')];
+  const malformed = checkShape(rules);
+  if (malformed.length > 0) return malformed;
   const codes = codeSets(vocabulary);
   const departments = new Set(vocabulary.departments);
   const problems = [

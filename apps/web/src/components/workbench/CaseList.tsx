@@ -9,7 +9,8 @@ import { useKeysetList } from '../../hooks/useKeysetList';
 import { useFocusId, useOpenTicket } from '../../hooks/useOpenTicket';
 import { useUnitLive } from '../../hooks/useUnitLive';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
-import { clockMeasure } from '../../lib/clocks';
+import { clockMeasure, clockRunning } from '../../lib/clocks';
+import { beijing } from '../../lib/time';
 import { DeadlineTag } from '../DeadlineTag';
 import { FlagTags } from '../FlagTags';
 import { ListTable } from '../ListTable';
@@ -27,6 +28,13 @@ export function clockColumn(t: Translate, clock: Clock | 'next', title: MessageK
       const which = clock === 'next' ? row.nextDeadline?.clock : clock;
       const at = which ? row.deadlines[which] : null;
       if (!which || !at) return <Typography.Text type="secondary">{t('time.notStarted')}</Typography.Text>;
+      if (!clockRunning(which, row.status, row.transferState, row.deadlines.policeDecisionBy)) {
+        return (
+          <Tag bordered={false}>
+            {beijing(at).slice(0, 10)} · {t('deadline.met')}
+          </Tag>
+        );
+      }
       const state = row.nextDeadline?.clock === which ? row.deadlineState : undefined;
       const measure = clockMeasure(which, row.kind);
       return <DeadlineTag at={at} state={state} provisional={row.deadlines.provisional} paused={row.paused} measure={measure} testId={`deadline-${row.trackingCode}`} />;
@@ -65,7 +73,7 @@ interface CaseListProps {
 }
 
 /** A unit, police or oversight list: keyset pages, kept current by the live socket, opened with Enter. */
-export function CaseList({ title, testId, listKey, fetchPage, columns, empty, hint = 'workbench.hint', scoped = true, toolbar }: CaseListProps) {
+export function CaseList({ title, testId, listKey, fetchPage, columns, empty, hint = 'case.listHint', scoped = true, toolbar }: CaseListProps) {
   const { t } = useI18n();
   const taxonomy = useTaxonomy();
   const { epoch } = useLive();
