@@ -17,6 +17,8 @@ const config: Config = {
       testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/**/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
     },
+    // zero-setup mode: `npm start` with no PostgreSQL and no Redis answering (its own ports and data)
+    { ...common, displayName: 'smoke', testMatch: ['<rootDir>/apps/**/test/**/*.smoke-spec.ts'] },
   ],
 };
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every jest tier — unit (pure domain), integration and e2e (real PostgreSQL
-// and Redis) — then the console in Chromium; one closing line with the counts.
+// and Redis), and the zero-setup smoke suite (`npm start` with neither answering, on
+// unused ports) — then the console in Chromium; one closing line with the counts.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig, eventsChannel, RedisClient, Unauthorized } from '@hub/core';
+import { AppConfig, EventBus, Unauthorized } from '@hub/core';
 
 export interface IssuedRefresh {
   sessionId: string;
@@ -36,7 +36,7 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 export class AuthSessions {
   constructor(
     private readonly db: DataSource,
-    private readonly redis: RedisClient,
+    private readonly events: EventBus,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
@@ -86,7 +86,7 @@ export class AuthSessions {
   private async revokeSession(tx: EntityManager, sessionId: string, reason: string): Promise<void> {
     await tx.query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, reason]);
     const message: SessionRevokedMessage = { event: 'session.revoked', sessionId };
-    await this.redis.redis.publish(eventsChannel(this.config.redisPrefix), JSON.stringify(message)).catch(() => undefined);
+    await this.events.publish([message]).catch(() => undefined);
   }
 
   private async issueRefresh(tx: EntityManager, sessionId: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { getOptionsToken, getStorageToken } from '@nestjs/throttler';
+import { getOptionsToken, getStorageToken, ThrottlerStorageService } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@hub/core';
 import { AuthController } from './auth.controller';
@@ -32,8 +32,8 @@ import { UserEntity } from './user.entity';
     piiCipherProvider,
     SealedDataRotation,
     { provide: APP_GUARD, useExisting: StaffAuthGuard },
-    LoginThrottleStorage,
-    { provide: getStorageToken(), useExisting: LoginThrottleStorage },
+    // in Redis for every api process; in this process's memory in single-machine mode (one api process)
+    { provide: getStorageToken(), inject: [AppConfig], useFactory: (config: AppConfig) => (config.singleMachine ? new ThrottlerStorageService() : new LoginThrottleStorage(config)) },
     { provide: getOptionsToken(), inject: [AppConfig], useFactory: loginThrottles },
     LoginThrottleGuard,
   ],

@@ -7,15 +7,16 @@ import { HubDatabaseModule } from './database/database.module';
 import { HubLoggingModule } from './logging/logging.module';
 import { HubQueueModule } from './queues/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { HubEventsModule } from './events/events.module';
 import { TimeModule } from './time/time-source';
 
-/** What every process needs: validated config, logs, PostgreSQL, Redis and the queues. */
+/** What every process needs: validated config, logs, PostgreSQL, Redis (none in single-machine mode), the queues and the events channel. */
 @Module({
-  imports: [HubConfigModule, HubLoggingModule, HubDatabaseModule, RedisModule, HubQueueModule, TimeModule],
+  imports: [HubConfigModule, HubLoggingModule, HubDatabaseModule, RedisModule, HubQueueModule, TimeModule, HubEventsModule],
   providers: [
     { provide: APP_FILTER, useClass: HubExceptionFilter },
     { provide: APP_PIPE, useFactory: hubValidationPipe },
   ],
-  exports: [HubConfigModule, HubDatabaseModule, RedisModule, HubQueueModule, TimeModule],
+  exports: [HubConfigModule, HubDatabaseModule, RedisModule, HubQueueModule, TimeModule, HubEventsModule],
 })
 export class CoreModule {}

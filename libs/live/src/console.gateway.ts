@@ -1,11 +1,10 @@
-import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { OnModuleInit } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import type Redis from 'ioredis';
 import type { Namespace, Socket } from 'socket.io';
 import type { SessionRevokedMessage } from '@hub/auth/auth-sessions.service';
 import { AuthService, TokenClaims } from '@hub/auth/auth.service';
 import { hasRole, Viewer } from '@hub/auth/roles';
-import { AppConfig, eventsChannel, RedisClient } from '@hub/core';
+import { EventBus } from '@hub/core';
 import { LiveMessage, OPERATOR_ROOM, roleRoom, unitRoom } from './live-messages';
 
 type Listener = (message: LiveMessage) => void;
@@ -13,21 +12,19 @@ type Listener = (message: LiveMessage) => void;
 /**
  * The `/console` namespace: a bad token is refused at handshake; operators and
  * supervisors join the room of every ticket, unit staff their unit's room. Events
- * reach it from the Redis channel, whichever process raised them. A socket lives no
- * longer than its token: it is closed at the token's expiry (checked again before
- * every emit) and when its login session ends.
+ * reach it from the events channel (Redis, or PostgreSQL in single-machine mode),
+ * whichever process raised them. A socket lives no longer than its token: it is
+ * closed at the token's expiry (checked again before every emit) and when its login
+ * session ends.
  */
 @WebSocketGateway({ namespace: '/console', transports: ['websocket', 'polling'] })
-export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleInit, OnApplicationShutdown {
+export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleInit {
   @WebSocketServer() private namespace: Namespace;
-  private readonly logger = new Logger(ConsoleGateway.name);
-  private subscriber: Redis | null = null;
   private readonly listeners: Listener[] = [];
 
   constructor(
     private readonly auth: AuthService,
-    private readonly redis: RedisClient,
-    private readonly config: AppConfig,
+    private readonly events: EventBus,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -60,14 +57,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   }
 
   async onModuleInit(): Promise<void> {
-    this.subscriber = this.redis.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
-    this.subscriber.on('error', (error) => this.logger.warn({ err: error }, 'events subscriber error'));
-    this.subscriber.on('message', (_channel, raw: string) => this.relay(raw));
-    await this.subscriber.subscribe(eventsChannel(this.config.redisPrefix));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.subscriber?.disconnect();
+    await this.events.subscribe((raw) => this.relay(raw));
   }
 
   /** Lets a feature (counters) react to the same stream of events. */

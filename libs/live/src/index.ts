@@ -2,4 +2,4 @@ export * from './console.gateway';
 export * from './live-messages';
 export * from './live-publisher.service';
 export * from './live.module';
-export * from './redis-io.adapter';
+export * from './socket-io.adapter';

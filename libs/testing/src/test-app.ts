@@ -2,7 +2,7 @@ import type { INestApplication, INestApplicationContext, Type } from '@nestjs/co
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { AppConfig, configureHttpApp, RedisClient, TimeSource } from '@hub/core';
-import { useRedisSocketAdapter } from '@hub/live';
+import { useSocketAdapter } from '@hub/live';
 import { RoutingModels } from '@hub/routing/routing-models.service';
 import { seedTaxonomy } from '@hub/taxonomy/taxonomy-seed';
 import { applyTestEnvironment, assertTestDatabase } from './test-environment';
@@ -19,7 +19,7 @@ export async function createTestApi(apiModule: Type<unknown>, options: TestAppOp
   const moduleRef = await withTime(Test.createTestingModule({ imports: [apiModule] }), options).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
   configureHttpApp(app);
-  useRedisSocketAdapter(app);
+  useSocketAdapter(app);
   await app.init();
   await resetLoginLimits(app);
   return app;
@@ -27,6 +27,8 @@ export async function createTestApi(apiModule: Type<unknown>, options: TestAppOp
 
 /** Forgets login rate counters and lockouts of the test prefix, so each test file starts unthrottled. */
 export async function resetLoginLimits(app: INestApplicationContext): Promise<void> {
+  // single-machine mode counts in the api process's memory, new with each app
+  if (!app.get(RedisClient).enabled) return;
   const redis = app.get(RedisClient).redis;
   const pattern = `${app.get(AppConfig).redisPrefix}:login:*`;
   let cursor = '0';

@@ -34,6 +34,11 @@ export class AppConfig {
     return { host: e.REDIS_HOST, port: e.REDIS_PORT, password: e.REDIS_PASSWORD, db: e.REDIS_DB };
   }
 
+  /** Queues and live events run on PostgreSQL and socket.io in process: nothing uses Redis. */
+  get singleMachine(): boolean {
+    return this.env.SINGLE_MACHINE === 'true';
+  }
+
   get redisPrefix(): string {
     return this.env.REDIS_PREFIX;
   }

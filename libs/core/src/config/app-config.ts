@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -29,6 +30,8 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(0) REDIS_DB = 0;
   /** prefix of every Redis key (queues, pub/sub), so test runs never touch a live system */
   @IsString() REDIS_PREFIX = 'hub';
+  /** no Redis: queues and live events on PostgreSQL, socket.io in process (`npm start` sets it when no Redis answers) */
+  @IsIn(['true', 'false']) SINGLE_MACHINE = 'false';
 
   @IsString() @MinLength(16) JWT_SECRET = DEV_JWT_SECRET;
   /** access tokens are short-lived; the console renews them with its refresh token */
@@ -73,8 +76,26 @@ export class EnvironmentVariables {
   @IsIn(['true', 'false']) DEMO_DATA = 'false';
 }
 
+/** Settings that may instead be read from a file named by `<NAME>_FILE` (Docker secrets, mounted files). */
+export const SECRET_SETTINGS = ['DATABASE_PASSWORD', 'REDIS_PASSWORD', 'JWT_SECRET', 'PII_KEYS', 'ADMIN_PASSWORD', 'FEED_KEYS', 'SMS_GATEWAY_KEY'] as const;
+
+function withSecretFiles(raw: Record<string, unknown>): Record<string, unknown> {
+  const resolved = { ...raw };
+  for (const name of SECRET_SETTINGS) {
+    const file = raw[`${name}_FILE`];
+    if (typeof file !== 'string' || file === '') continue;
+    if (raw[name] !== undefined && raw[name] !== '') throw new Error(`Invalid configuration:\n${name} and ${name}_FILE are both set`);
+    try {
+      resolved[name] = readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      throw new Error(`Invalid configuration:\n${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  return resolved;
+}
+
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
-  const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const defined = Object.fromEntries(Object.entries(withSecretFiles(raw)).filter(([, v]) => v !== undefined && v !== ''));
   const env = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) {

@@ -5,8 +5,8 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.service';
-import { DEFAULT_JOB_OPTIONS, eventsChannel, OUTBOX_TOPICS, PipelineOutboxPayload, QUEUES, ticketJobId } from '../queues/jobs';
-import { RedisClient } from '../redis/redis.provider';
+import { EventBus } from '../events/event-bus';
+import { DEFAULT_JOB_OPTIONS, OUTBOX_TOPICS, PipelineOutboxPayload, QUEUES, ticketJobId } from '../queues/jobs';
 import { OUTBOX_NOTIFY_CHANNEL } from './outbox.writer';
 
 interface OutboxRow {
@@ -25,7 +25,7 @@ const PRUNE_EVERY_MS = 10 * 60 * 1000;
 /**
  * Moves committed outbox entries into BullMQ and onto the events channel, at least
  * once: rows are claimed with SKIP LOCKED (several relays may run) and marked only
- * after Redis took them; job ids make a second delivery a no-op.
+ * after the queue and the channel took them; job ids make a second delivery a no-op.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -40,7 +40,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QUEUES.tickets) private readonly queue: Queue,
-    private readonly redis: RedisClient,
+    private readonly events: EventBus,
     private readonly config: AppConfig,
   ) {}
 
@@ -101,12 +101,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         return { name: job, data: { ticketId: r.ticket_id as string }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: ticketJobId(job, r.ticket_id as string) } };
       });
     if (jobs.length > 0) await this.queue.addBulk(jobs);
-    const events = rows.filter((r) => r.topic === OUTBOX_TOPICS.event);
-    if (events.length > 0) {
-      const pipeline = this.redis.redis.pipeline();
-      for (const e of events) pipeline.publish(eventsChannel(this.config.redisPrefix), JSON.stringify(e.payload));
-      await pipeline.exec();
-    }
+    await this.events.publish(rows.filter((r) => r.topic === OUTBOX_TOPICS.event).map((r) => r.payload));
   }
 
   /** Published rows are kept a few days for tracing, then removed. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { AppConfig, DomainError, RedisClient, Unavailable } from '@hub/core';
+import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { AppConfig, createRateLimiter, DomainError, RedisClient, Unavailable } from '@hub/core';
 
 /** contracts.md: 5 failures per tracking code in 15 minutes, 20 per client address in an hour. */
 export const LOOKUP_LIMITS = {
@@ -14,17 +14,17 @@ const rateLimited = (retryAfterMs: number, message: string) =>
 
 /**
  * Failure counters for the tipsters' lookups and a cap on submissions, kept in Redis
- * so they hold across every api process. Addresses are keyed by a digest, never stored.
+ * so they hold across every api process (in memory in single-machine mode, one api
+ * process). Addresses are keyed by a digest, never stored.
  */
 @Injectable()
 export class TipLookupLimits {
-  private readonly perCode: RateLimiterRedis;
-  private readonly perAddress: RateLimiterRedis;
-  private readonly submits: RateLimiterRedis;
+  private readonly perCode: RateLimiterAbstract;
+  private readonly perAddress: RateLimiterAbstract;
+  private readonly submits: RateLimiterAbstract;
 
   constructor(redis: RedisClient, config: AppConfig) {
-    const limiter = (name: string, limit: { points: number; durationSeconds: number }) =>
-      new RateLimiterRedis({ storeClient: redis.redis, keyPrefix: `${config.redisPrefix}:tips:${name}`, points: limit.points, duration: limit.durationSeconds });
+    const limiter = (name: string, limit: { points: number; durationSeconds: number }) => createRateLimiter(redis, config, `tips:${name}`, limit);
     this.perCode = limiter('code-failures', LOOKUP_LIMITS.perCode);
     this.perAddress = limiter('address-failures', LOOKUP_LIMITS.perAddress);
     this.submits = limiter('address-submits', { points: config.env.PUBLIC_TIPS_PER_HOUR, durationSeconds: 3600 });

@@ -5,8 +5,11 @@ import type Redis from 'ioredis';
 import type { ServerOptions } from 'socket.io';
 import { AppConfig, RedisClient } from '@hub/core';
 
-/** socket.io through Redis, so rooms and broadcasts span every api process. */
-export class RedisIoAdapter extends IoAdapter {
+/**
+ * socket.io through Redis, so rooms and broadcasts span every api process; in
+ * single-machine mode socket.io's own in-process adapter.
+ */
+export class HubIoAdapter extends IoAdapter {
   private adapterFactory: ReturnType<typeof createAdapter> | null = null;
   private clients: Redis[] = [];
 
@@ -15,11 +18,12 @@ export class RedisIoAdapter extends IoAdapter {
   }
 
   connect(): void {
-    const client = this.app.get(RedisClient).redis;
+    const redis = this.app.get(RedisClient);
+    if (!redis.enabled) return;
     const prefix = this.app.get(AppConfig).redisPrefix;
     // subscribers must queue commands until connected, unlike the fail-fast command client
-    const pub = client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
-    const sub = client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+    const pub = redis.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+    const sub = redis.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
     this.clients = [pub, sub];
     for (const c of this.clients) c.on('error', () => undefined);
     this.adapterFactory = createAdapter(pub, sub, { key: `${prefix}:socket.io` });
@@ -38,8 +42,8 @@ export class RedisIoAdapter extends IoAdapter {
   }
 }
 
-export function useRedisSocketAdapter(app: INestApplication): void {
-  const adapter = new RedisIoAdapter(app);
+export function useSocketAdapter(app: INestApplication): void {
+  const adapter = new HubIoAdapter(app);
   adapter.connect();
   app.useWebSocketAdapter(adapter);
 }
