@@ -6,12 +6,13 @@ import { CoreModule, HubHealthModule } from '@hub/core';
 import { ConsoleModule } from '@hub/console';
 import { IntakeModule } from '@hub/intake';
 import { NotificationsModule } from '@hub/notifications';
+import { RecordsModule } from '@hub/records';
 import { RewardsModule } from '@hub/rewards';
 import { RoutingModule } from '@hub/routing';
 import { TicketsModule } from '@hub/tickets';
 
-/** The HTTP process: feeds' intake, staff API, routing administration, the operators' console, the units' workbench, the public portal and rewards, health. */
+/** The HTTP process: feeds' intake, staff API, routing administration, the operators' console, the units' workbench, the public portal and rewards, credit records and the public disclosure, health. */
 @Module({
-  imports: [CoreModule, HubHealthModule, AuthModule, TicketsModule, IntakeModule, RoutingModule, ConsoleModule, CasesModule, NotificationsModule, CalendarModule, RewardsModule],
+  imports: [CoreModule, HubHealthModule, AuthModule, TicketsModule, IntakeModule, RoutingModule, ConsoleModule, CasesModule, NotificationsModule, CalendarModule, RewardsModule, RecordsModule],
 })
 export class ApiModule {}

@@ -19,6 +19,7 @@ import { PortalLayout } from './components/portal/PortalLayout';
 import { PortalHomePage } from './pages/portal/PortalHomePage';
 import { PortalStatusPage } from './pages/portal/PortalStatusPage';
 import { PortalSubmitPage } from './pages/portal/PortalSubmitPage';
+import { PublicRecordsPage } from './pages/PublicRecordsPage';
 import { QueuePage } from './pages/QueuePage';
 import { BudgetsPage } from './pages/rewards/BudgetsPage';
 import { LedgerPage } from './pages/rewards/LedgerPage';
@@ -87,6 +88,8 @@ function AppRoutes() {
         <Route path="status" element={<PortalStatusPage />} />
         <Route path="*" element={<Navigate to="/portal" replace />} />
       </Route>
+      <Route path="/public/penalties" element={<PublicRecordsPage which="penalties" />} />
+      <Route path="/public/blacklist" element={<PublicRecordsPage which="blacklist" />} />
       <Route
         element={
           <SignedIn>

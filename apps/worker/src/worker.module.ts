@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CasesWorkerModule } from '@hub/cases';
 import { CoreModule, OutboxRelay } from '@hub/core';
+import { RecordsWorkerModule } from '@hub/records';
 import { RewardsWorkerModule } from '@hub/rewards';
 import { RoutingWorkerModule } from '@hub/routing';
 import { TicketPipelineModule } from '@hub/tickets';
 
-/** The queue process: the outbox relay, the ticket pipeline (prepare, classify and route), retraining, deadline timers; no HTTP. */
+/** The queue process: the outbox relay, the ticket pipeline (prepare, classify and route), retraining, deadline timers, the blacklist's delisting sweep; no HTTP. */
 @Module({
-  imports: [CoreModule, TicketPipelineModule, RoutingWorkerModule, CasesWorkerModule, RewardsWorkerModule],
+  imports: [CoreModule, TicketPipelineModule, RoutingWorkerModule, CasesWorkerModule, RewardsWorkerModule, RecordsWorkerModule],
   providers: [OutboxRelay],
 })
 export class WorkerModule {}

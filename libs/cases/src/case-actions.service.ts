@@ -318,6 +318,8 @@ export class CaseActions {
       outcome,
       rewardLevel: closure.rewardLevel,
       fineFen: closure.fineFen,
+      penalties: closure.penalties,
+      decisionNumber: closure.decisionNumber,
       confiscationFen: closure.confiscationFen,
       leadUnit: t.leadUnit as string,
       department: (t.leadUnit as string).split('@')[0],

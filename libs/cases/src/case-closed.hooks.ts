@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Kind, Outcome, RewardLevel } from '@hub/contracts';
+import type { Kind, Outcome, PenaltyType, RewardLevel } from '@hub/contracts';
 
 /** A ticket closed by its unit (or by a police acceptance), as rewards and credit records need it. */
 export interface CaseClosedEvent {
@@ -11,6 +11,8 @@ export interface CaseClosedEvent {
   /** the level the unit proposed (close or transfer approval), null when none */
   rewardLevel: RewardLevel | null;
   fineFen: number;
+  penalties: PenaltyType[];
+  decisionNumber: string | null;
   confiscationFen: number;
   leadUnit: string;
   /** department of the lead unit, e.g. AIC */

@@ -24,4 +24,5 @@ export * from './clocks/clock-rules';
 export * from './clocks/ticket-clocks.service';
 export * from './ticket-rewards';
 export * from './ticket-response.dto';
+export * from './ticket-intake-marks';
 export * from './history-verifier';

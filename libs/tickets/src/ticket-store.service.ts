@@ -10,6 +10,7 @@ import type { AttachmentDraft, TicketDraft } from './ticket-draft';
 import { newTrackingCode } from './tracking-code';
 import { HolidayCalendar } from '@hub/calendar/holiday-calendar.service';
 import { computeDispatchBy } from './working-days';
+import { TicketIntakeMarks } from './ticket-intake-marks';
 
 export interface StoreSource {
   rawId: string | null;
@@ -43,6 +44,7 @@ export class TicketStore {
   constructor(
     private readonly cipher: PiiCipher,
     private readonly holidays: HolidayCalendar,
+    private readonly marks: TicketIntakeMarks,
   ) {}
 
   async store(manager: EntityManager, draft: TicketDraft, source: StoreSource): Promise<StoreOutcome> {
@@ -110,6 +112,7 @@ export class TicketStore {
   private async insertTicket(manager: EntityManager, draft: TicketDraft, source: StoreSource): Promise<StoreOutcome | null> {
     const reporter = sealReporter(draft.reporter);
     const dispatch = computeDispatchBy(draft.receivedAt, await this.holidays.current(manager));
+    const mark = await this.marks.markFor(manager, { nameNorm: draft.subject.nameNorm, uscc: draft.subject.uscc, usccValid: draft.subject.usccValid, regionCode: draft.regionCode });
     for (let attempt = 1; ; attempt++) {
       const trackingCode = newTrackingCode(draft.receivedAt);
       try {
@@ -117,15 +120,15 @@ export class TicketStore {
           tx.query(
             `INSERT INTO tickets (tracking_code, feed, external_id, raw_id, kind, kind_source, channel, received_at, reporter_anonymous, reporter_secret, reporter_masked,
                subject_name, subject_name_norm, subject_uscc, subject_uscc_valid, subject_address, region_code, county_code, region_source, product_name, description, extras,
-               dispatch_by, deadlines_provisional)
-             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11::jsonb,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22::jsonb,$23,$24)
+               dispatch_by, deadlines_provisional, flags, priority)
+             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11::jsonb,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22::jsonb,$23,$24,$25,$26)
              ON CONFLICT (feed, external_id) DO NOTHING RETURNING id`,
             [
               trackingCode, draft.feed, draft.externalId, source.rawId, draft.kind, draft.kindSource, draft.channel, draft.receivedAt, draft.reporter.anonymous,
               reporter.secret ? this.cipher.encryptJson(reporter.secret) : null, JSON.stringify(reporter.masked),
               draft.subject.name, draft.subject.nameNorm, draft.subject.uscc, draft.subject.usccValid, draft.subject.address,
               draft.regionCode, draft.countyCode, draft.regionSource, draft.productName, draft.description, JSON.stringify(draft.extras),
-              dispatch.at, dispatch.provisional,
+              dispatch.at, dispatch.provisional, mark.flags, mark.priority,
             ],
           ),
         );

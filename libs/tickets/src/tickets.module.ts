@@ -8,6 +8,7 @@ import { AttachmentEntity } from './attachment.entity';
 import { ReporterSecretStore } from './reporter-secret.store';
 import { TicketHistoryEntity } from './ticket-history.entity';
 import { TicketStore } from './ticket-store.service';
+import { TicketIntakeMarks } from './ticket-intake-marks';
 import { TicketTransitions } from './ticket-transitions.service';
 import { TicketEntity } from './ticket.entity';
 import { TicketsController } from './tickets.controller';
@@ -16,7 +17,7 @@ import { TicketsService } from './tickets.service';
 @Module({
   imports: [TypeOrmModule.forFeature([TicketEntity, TicketHistoryEntity, AttachmentEntity]), AuthModule, CalendarModule],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketStore, TicketTransitions, TicketClocks, TicketRewards, ReporterSecretStore],
-  exports: [TicketsService, TicketStore, TicketTransitions, TicketClocks, TicketRewards, CalendarModule],
+  providers: [TicketsService, TicketStore, TicketIntakeMarks, TicketTransitions, TicketClocks, TicketRewards, ReporterSecretStore],
+  exports: [TicketsService, TicketStore, TicketIntakeMarks, TicketTransitions, TicketClocks, TicketRewards, CalendarModule],
 })
 export class TicketsModule {}

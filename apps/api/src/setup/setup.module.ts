@@ -3,11 +3,12 @@ import { AuthModule } from '@hub/auth';
 import { CasesModule } from '@hub/cases';
 import { CoreModule } from '@hub/core';
 import { IntakeModule } from '@hub/intake';
+import { RecordsModule } from '@hub/records';
 import { RewardsModule } from '@hub/rewards';
 import { RoutingModule } from '@hub/routing';
 import { TicketsModule } from '@hub/tickets';
 import { DemoData } from './demo-data';
 import { DemoRewards } from './demo-rewards';
 
-@Module({ imports: [CoreModule, AuthModule, TicketsModule, IntakeModule, RoutingModule, CasesModule, RewardsModule], providers: [DemoData, DemoRewards] })
+@Module({ imports: [CoreModule, AuthModule, TicketsModule, IntakeModule, RoutingModule, CasesModule, RewardsModule, RecordsModule], providers: [DemoData, DemoRewards] })
 export class SetupModule {}

@@ -444,6 +444,7 @@ export const zh = {
 
 
   'history.action.RECEIVED': '接收',
+  'history.action.CREDIT_RECORDED': '记入诚信档案',
   'history.action.READY_FOR_CLASSIFICATION': '待分类',
   'history.action.AUTO_DISPATCHED': '自动分派',
   'history.action.TRIAGE': '转人工分拣',
@@ -534,6 +535,28 @@ export const zh = {
   'error.load': '加载失败',
   'common.loading': '加载中…',
   ...zhPortal,
+  'records.panel.title': '诚信档案',
+  'records.panel.none': '该主体暂无违法记录',
+  'records.panel.blacklisted': '黑名单',
+  'records.panel.hasRecord': '有 {n} 条违法记录',
+  'records.outcome.PENALIZED': '行政处罚',
+  'records.outcome.TRANSFERRED': '移送公安',
+  'records.public.title': '打击侵权假冒 · 信息公开',
+  'records.public.penalties': '行政处罚公示',
+  'records.public.blacklist': '失信黑名单',
+  'records.public.search': '查询',
+  'records.public.searchHint': '输入企业名称关键字或统一社会信用代码',
+  'records.public.failed': '查询失败，请稍后再试',
+  'records.public.noMatch': '没有找到与“{q}”相关的记录，请换个关键字或核对信用代码',
+  'records.public.emptyPenalties': '暂无公示的行政处罚案件',
+  'records.public.emptyBlacklist': '黑名单暂无主体',
+  'records.public.more': '加载更多',
+  'records.public.uscc': '统一社会信用代码',
+  'records.public.fine': '罚款',
+  'records.public.confiscation': '没收',
+  'records.public.listed': '列入黑名单',
+  'records.public.listedAt': '列入日期',
+  'records.public.note': '依法公开办结的侵权假冒行政处罚案件及黑名单，不含举报人信息。主体在最后一次违法案件 3 年后自动移出黑名单。',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,3 +1,4 @@
+import { CreditRecordPanel } from '../components/CreditRecordPanel';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Result, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -131,6 +132,7 @@ function CaseView({ ticket, reload, replace, expectOwnMove, back }: CaseViewProp
           <Card size="small" title={t('case.fields')}>
             <TicketFields ticket={ticket} candidates={NO_CANDIDATES} />
           </Card>
+          <CreditRecordPanel ticketId={ticket.id} version={ticket.version} />
         </Col>
         <Col span={11} className="ticket-column">
           <Card size="small" className="source-card">

@@ -1,3 +1,4 @@
+import { CreditRecordPanel } from '../components/CreditRecordPanel';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Result, Row, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
@@ -121,6 +122,7 @@ function TicketView({ ticket, reload, replace, back }: TicketViewProps) {
           <Card size="small" title={t('ticket.deadlines')}>
             <DeadlineList deadlines={ticket.deadlines} receivedAt={ticket.receivedAt} />
           </Card>
+          <CreditRecordPanel ticketId={ticket.id} version={ticket.version} />
         </Col>
         <Col span={11} className="ticket-column">
           <Card size="small" className="source-card">

@@ -8,6 +8,7 @@ export const QUEUES = {
   routing: 'routing',
   clocks: 'clocks',
   rewards: 'rewards',
+  records: 'records',
 } as const;
 
 export const JOBS = {
@@ -66,6 +67,15 @@ export const REWARD_JOBS = {
 export type RewardSweepPayload = Record<string, never>;
 
 export const REWARD_SWEEP_SCHEDULE = { every: 60_000 } as const;
+
+export const RECORDS_JOBS = {
+  /** takes off the blacklist subjects 3 years past their last case; derived from PostgreSQL, idempotent */
+  sweep: 'records-sweep',
+} as const;
+
+export type RecordsSweepPayload = Record<string, never>;
+
+export const RECORDS_SWEEP_SCHEDULE = { every: 3_600_000 } as const;
 
 /** Outbox topics: written in the same transaction as the change, relayed after commit. */
 export const OUTBOX_TOPICS = {
