@@ -1,4 +1,4 @@
-import { EditOutlined, GiftOutlined, LockOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
+import { AuditOutlined, EditOutlined, GiftOutlined, LockOutlined, RightOutlined, SearchOutlined, StopOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -30,6 +30,8 @@ export function PortalHomePage() {
       <nav className="portal-big-links">
         <BigLink to="/portal/submit" icon={<EditOutlined />} title="portal.goSubmit" sub="portal.goSubmitSub" testId="portal-go-submit" />
         <BigLink to="/portal/status" icon={<SearchOutlined />} title="portal.goStatus" sub="portal.goStatusSub" testId="portal-go-status" />
+        <BigLink to="/public/penalties" icon={<AuditOutlined />} title="portal.goPenalties" sub="portal.goPenaltiesSub" testId="portal-go-penalties" />
+        <BigLink to="/public/blacklist" icon={<StopOutlined />} title="portal.goBlacklist" sub="portal.goBlacklistSub" testId="portal-go-blacklist" />
       </nav>
       <section className="portal-note">
         <h2>
