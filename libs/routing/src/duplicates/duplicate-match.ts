@@ -17,21 +17,39 @@ const TEXT_ONLY_SIMILARITY = 0.3;
 
 const NOISE = /[\s\p{P}\p{S}\d]/gu;
 
-function bigrams(text: string): Set<string> {
+/** Character bigrams as numbers (two UTF-16 units in one), so sets compare without building strings. */
+export function bigrams(text: string): Set<number> {
   const clean = text.normalize('NFKC').replace(NOISE, '');
-  const grams = new Set<string>();
-  for (let i = 0; i < clean.length - 1; i++) grams.add(clean.slice(i, i + 2));
+  const grams = new Set<number>();
+  for (let i = 0; i < clean.length - 1; i++) grams.add(clean.charCodeAt(i) * 65536 + clean.charCodeAt(i + 1));
   return grams;
+}
+
+function jaccard(ga: Set<number>, gb: Set<number>): number {
+  if (ga.size === 0 || gb.size === 0) return 0;
+  const [small, large] = ga.size <= gb.size ? [ga, gb] : [gb, ga];
+  let shared = 0;
+  for (const g of small) if (large.has(g)) shared++;
+  return shared / (ga.size + gb.size - shared);
 }
 
 /** Jaccard similarity of character bigrams: robust to the rewording of one matter by different hotlines. */
 export function textSimilarity(a: string, b: string): number {
-  const ga = bigrams(a);
-  const gb = bigrams(b);
-  if (ga.size === 0 || gb.size === 0) return 0;
-  let shared = 0;
-  for (const g of ga) if (gb.has(g)) shared++;
-  return shared / (ga.size + gb.size - shared);
+  return jaccard(bigrams(a), bigrams(b));
+}
+
+/**
+ * Bigrams of each ticket's description computed once: a ticket is compared with up to
+ * hundreds of candidates, and a batch's candidates overlap.
+ */
+export class BigramCache {
+  private readonly byId = new Map<string, Set<number>>();
+
+  of(facts: DuplicateFacts): Set<number> {
+    let grams = this.byId.get(facts.id);
+    if (!grams) this.byId.set(facts.id, (grams = bigrams(facts.description)));
+    return grams;
+  }
 }
 
 function sameSubject(a: DuplicateFacts, b: DuplicateFacts): boolean {
@@ -44,19 +62,21 @@ function sameSubject(a: DuplicateFacts, b: DuplicateFacts): boolean {
  * same USCC, or same normalised name and region, with similar text, within 30
  * days), 0 when it is not a candidate.
  */
-export function duplicateScore(ticket: DuplicateFacts, other: DuplicateFacts): number {
+export function duplicateScore(ticket: DuplicateFacts, other: DuplicateFacts, grams = new BigramCache()): number {
   if (ticket.id === other.id) return 0;
   const days = Math.abs(ticket.receivedAt.getTime() - other.receivedAt.getTime()) / 86_400_000;
   if (days > DUPLICATE_WINDOW_DAYS) return 0;
-  const similarity = textSimilarity(ticket.description, other.description);
-  if (sameSubject(ticket, other)) return similarity >= SAME_SUBJECT_SIMILARITY ? 0.5 + similarity / 2 : 0;
-  if (ticket.regionCode !== other.regionCode) return 0;
+  const subject = sameSubject(ticket, other);
+  // different region and no shared business: never a candidate, so the texts need no comparing
+  if (!subject && ticket.regionCode !== other.regionCode) return 0;
+  const similarity = jaccard(grams.of(ticket), grams.of(other));
+  if (subject) return similarity >= SAME_SUBJECT_SIMILARITY ? 0.5 + similarity / 2 : 0;
   return similarity >= TEXT_ONLY_SIMILARITY ? similarity : 0;
 }
 
-export function rankDuplicates(ticket: DuplicateFacts, others: DuplicateFacts[], limit = 5): Array<{ id: string; score: number }> {
+export function rankDuplicates(ticket: DuplicateFacts, others: DuplicateFacts[], limit = 5, grams = new BigramCache()): Array<{ id: string; score: number }> {
   return others
-    .map((o) => ({ id: o.id, score: duplicateScore(ticket, o) }))
+    .map((o) => ({ id: o.id, score: duplicateScore(ticket, o, grams) }))
     .filter((c) => c.score > 0)
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
