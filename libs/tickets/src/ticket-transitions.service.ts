@@ -171,7 +171,9 @@ export class TicketTransitions {
     const byShape = new Map<string, Array<TicketColumns & { id: string }>>();
     for (const row of rows) {
       const shape = Object.keys(row).sort().join(',');
-      byShape.set(shape, [...(byShape.get(shape) ?? []), row]);
+      const group = byShape.get(shape);
+      if (group) group.push(row);
+      else byShape.set(shape, [row]);
     }
     const updated = [];
     for (const group of byShape.values()) {

@@ -146,7 +146,9 @@ function pipelineJobs(rows: OutboxRow[]): Array<{ name: string; data: TicketJobP
   for (const r of rows) {
     if (r.topic !== OUTBOX_TOPICS.pipeline || !r.ticket_id) continue;
     const { job } = r.payload as unknown as PipelineOutboxPayload;
-    byStep.set(job, [...(byStep.get(job) ?? []), r.ticket_id]);
+    const ids = byStep.get(job);
+    if (ids) ids.push(r.ticket_id);
+    else byStep.set(job, [r.ticket_id]);
   }
   return [...byStep].flatMap(([step, ids]): Array<{ name: string; data: TicketJobPayload; opts: JobsOptions }> => {
     const unique = [...new Set(ids)];

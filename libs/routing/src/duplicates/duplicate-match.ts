@@ -17,20 +17,33 @@ const TEXT_ONLY_SIMILARITY = 0.3;
 
 const NOISE = /[\s\p{P}\p{S}\d]/gu;
 
-/** Character bigrams as numbers (two UTF-16 units in one), so sets compare without building strings. */
-export function bigrams(text: string): Set<number> {
+/**
+ * Character bigrams as numbers (two UTF-16 units in one), sorted and unique, so two texts
+ * compare by one merge pass over typed arrays: no strings, no hashing, little garbage.
+ */
+export function bigrams(text: string): Uint32Array {
   const clean = text.normalize('NFKC').replace(NOISE, '');
-  const grams = new Set<number>();
-  for (let i = 0; i < clean.length - 1; i++) grams.add(clean.charCodeAt(i) * 65536 + clean.charCodeAt(i + 1));
-  return grams;
+  if (clean.length < 2) return new Uint32Array(0);
+  const grams = new Uint32Array(clean.length - 1);
+  for (let i = 0; i < grams.length; i++) grams[i] = clean.charCodeAt(i) * 65536 + clean.charCodeAt(i + 1);
+  grams.sort();
+  let unique = 0;
+  for (let i = 0; i < grams.length; i++) if (i === 0 || grams[i] !== grams[i - 1]) grams[unique++] = grams[i];
+  return grams.slice(0, unique);
 }
 
-function jaccard(ga: Set<number>, gb: Set<number>): number {
-  if (ga.size === 0 || gb.size === 0) return 0;
-  const [small, large] = ga.size <= gb.size ? [ga, gb] : [gb, ga];
+function jaccard(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
   let shared = 0;
-  for (const g of small) if (large.has(g)) shared++;
-  return shared / (ga.size + gb.size - shared);
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared);
 }
 
 /** Jaccard similarity of character bigrams: robust to the rewording of one matter by different hotlines. */
@@ -39,15 +52,21 @@ export function textSimilarity(a: string, b: string): number {
 }
 
 /**
- * Bigrams of each ticket's description computed once: a ticket is compared with up to
- * hundreds of candidates, and a batch's candidates overlap.
+ * Bigrams of each ticket's description computed once: a ticket is compared with up to hundreds
+ * of candidates, and candidates recur from one ticket to the next. Bounded: the oldest entries
+ * go first.
  */
 export class BigramCache {
-  private readonly byId = new Map<string, Set<number>>();
+  private readonly byId = new Map<string, { length: number; grams: Uint32Array }>();
 
-  of(facts: DuplicateFacts): Set<number> {
-    let grams = this.byId.get(facts.id);
-    if (!grams) this.byId.set(facts.id, (grams = bigrams(facts.description)));
+  constructor(private readonly capacity = 20000) {}
+
+  of(facts: DuplicateFacts): Uint32Array {
+    const hit = this.byId.get(facts.id);
+    if (hit && hit.length === facts.description.length) return hit.grams;
+    const grams = bigrams(facts.description);
+    this.byId.set(facts.id, { length: facts.description.length, grams });
+    if (this.byId.size > this.capacity) this.byId.delete(this.byId.keys().next().value as string);
     return grams;
   }
 }
