@@ -7,6 +7,8 @@ export interface DuplicateFacts {
   subjectNameNorm: string | null;
   productName: string | null;
   description: string;
+  /** when the description was left out because its bigrams are cached, its length */
+  descriptionLength?: number;
 }
 
 export const DUPLICATE_WINDOW_DAYS = 30;
@@ -62,12 +64,27 @@ export class BigramCache {
   constructor(private readonly capacity = 20000) {}
 
   of(facts: DuplicateFacts): Uint32Array {
+    const length = facts.descriptionLength ?? facts.description.length;
     const hit = this.byId.get(facts.id);
-    if (hit && hit.length === facts.description.length) return hit.grams;
+    if (hit && hit.length === length) return hit.grams;
     const grams = bigrams(facts.description);
-    this.byId.set(facts.id, { length: facts.description.length, grams });
-    if (this.byId.size > this.capacity) this.byId.delete(this.byId.keys().next().value as string);
+    // only a description read in full is worth keeping
+    if (facts.description.length === length) this.remember(facts.id, { length, grams });
     return grams;
+  }
+
+  /** Whether the bigrams of this ticket (of a description this long) are held; a hit counts as a use. */
+  knows(id: string, length?: number): boolean {
+    const hit = this.byId.get(id);
+    if (!hit || (length !== undefined && hit.length !== length)) return false;
+    this.remember(id, hit);
+    return true;
+  }
+
+  private remember(id: string, entry: { length: number; grams: Uint32Array }): void {
+    this.byId.delete(id);
+    this.byId.set(id, entry);
+    if (this.byId.size > this.capacity) this.byId.delete(this.byId.keys().next().value as string);
   }
 }
 
