@@ -15,6 +15,7 @@ export interface BaselineResult {
   p99Ms: number;
   rssServerMb: number;
   rssWorkerMb: number;
+  cpuMsPerTicket: number;
 }
 
 /**
@@ -33,6 +34,7 @@ export async function runBaseline(env: Record<string, string>, durationS: number
   const worker = startService('baseline-worker', join(dir, 'worker.js'), { env: childEnv, cwd: dir });
   try {
     await waitForHttp(`http://127.0.0.1:${port}/`);
+    const cpuBefore = server.rss.cpuSeconds() + worker.rss.cpuSeconds();
     let n = 0;
     const load = await loadWithAutocannon({
       url: `http://127.0.0.1:${port}/tickets`,
@@ -46,6 +48,7 @@ export async function runBaseline(env: Record<string, string>, durationS: number
     const rows: Array<{ ms: number; created: Date; routed: Date }> = (
       await db.query(`SELECT extract(epoch FROM routed_at - created_at) * 1000 AS ms, created_at AS created, routed_at AS routed FROM bt WHERE routed_at IS NOT NULL`)
     ).rows.map((r) => ({ ms: Number(r.ms), created: r.created, routed: r.routed }));
+    const cpuSeconds = server.rss.cpuSeconds() + worker.rss.cpuSeconds() - cpuBefore;
     const latencies = rows.map((r) => r.ms).sort((a, b) => a - b);
     const spanS = (Math.max(...rows.map((r) => r.routed.getTime())) - Math.min(...rows.map((r) => r.created.getTime()))) / 1000;
     return {
@@ -56,6 +59,7 @@ export async function runBaseline(env: Record<string, string>, durationS: number
       p99Ms: percentile(latencies, 99),
       rssServerMb: server.rss.takePeakMb(),
       rssWorkerMb: worker.rss.takePeakMb(),
+      cpuMsPerTicket: Number(((cpuSeconds * 1000) / Math.max(rows.length, 1)).toFixed(2)),
     };
   } finally {
     await Promise.all([server.stop(), worker.stop()]);

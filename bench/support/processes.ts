@@ -67,6 +67,9 @@ export async function waitForHttp(url: string, timeoutMs = 120000): Promise<void
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
+/** USER_HZ: 100 on Linux everywhere this runs */
+const CLOCK_TICKS = 100;
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Peak resident memory of a process, sampled from /proc every 100 ms; resettable per scenario. */
@@ -86,6 +89,16 @@ export class RssSampler {
       this.peakBytes = Math.max(this.peakBytes, kb * 1024);
     } catch {
       // the process has gone
+    }
+  }
+
+  /** CPU seconds (user + system) the process has used so far: a figure other load on the machine barely changes. */
+  cpuSeconds(): number {
+    try {
+      const fields = readFileSync(`/proc/${this.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    } catch {
+      return NaN;
     }
   }
 

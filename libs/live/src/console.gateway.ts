@@ -78,6 +78,8 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnMod
     if (!this.namespace) return;
     if (message.event === 'claim.changed') {
       this.namespace.local.to(OPERATOR_ROOM).emit(message.event, { ticketId: message.ticketId, claim: message.claim });
+    } else if (message.event === 'counters') {
+      this.namespace.local.to(OPERATOR_ROOM).emit('counters', message.counters);
     } else {
       const units = [message.leadUnit, ...(message.assistUnits ?? [])].filter((u): u is string => !!u);
       const payload = { id: message.id, trackingCode: message.trackingCode, status: message.status, version: message.version, leadUnit: message.leadUnit, assistUnits: message.assistUnits };
