@@ -12,7 +12,7 @@ const OPEN = `status NOT IN ('CLOSED', 'MERGED', 'DISCARDED')`;
  * own index by receipt time and stops after `lim` rows.
  */
 const GROUP_CANDIDATES = `
-  SELECT g.n, c.id, c.received_at
+  SELECT g.n, c.id, (extract(epoch FROM c.received_at) * 1000)::float8 AS at
     FROM jsonb_to_recordset($1::jsonb) AS g(n int, region text, uscc text, lo timestamptz, hi timestamptz, lim int)
    CROSS JOIN LATERAL (
      (SELECT t.id, t.received_at FROM tickets t WHERE g.region IS NOT NULL AND t.region_code = g.region AND t.${OPEN} AND t.received_at BETWEEN g.lo AND g.hi ORDER BY t.received_at DESC LIMIT g.lim)
@@ -78,10 +78,10 @@ export class DuplicateFinder {
     // branch and picks a bitmap scan of the whole window (thousands of rows, then a sort); the
     // ordered index scan stops after `lim` rows. Many times faster on a busy region.
     await manager.query(`SET LOCAL enable_bitmapscan = off`);
-    const rows: Array<{ n: number; id: string; received_at: Date }> = await manager.query(GROUP_CANDIDATES, [
+    const rows: Array<{ n: number; id: string; at: number }> = await manager.query(GROUP_CANDIDATES, [
       JSON.stringify(groups.map(({ n, region, uscc, lo, hi, lim }) => ({ n, region, uscc, lo, hi, lim }))),
     ]);
-    for (const r of rows) groups[r.n].rows.push({ id: r.id, receivedAt: r.received_at.getTime() });
+    for (const r of rows) groups[r.n].rows.push({ id: r.id, receivedAt: Number(r.at) });
     const pools = new Map<string, string[]>();
     const unsure: DuplicateFacts[] = [];
     for (const ticket of tickets) {

@@ -111,9 +111,10 @@ export function duplicateScore(ticket: DuplicateFacts, other: DuplicateFacts, gr
 }
 
 export function rankDuplicates(ticket: DuplicateFacts, others: DuplicateFacts[], limit = 5, grams = new BigramCache()): Array<{ id: string; score: number }> {
-  return others
-    .map((o) => ({ id: o.id, score: duplicateScore(ticket, o, grams) }))
-    .filter((c) => c.score > 0)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+  const scored: Array<{ id: string; score: number }> = [];
+  for (const other of others) {
+    const score = duplicateScore(ticket, other, grams);
+    if (score > 0) scored.push({ id: other.id, score });
+  }
+  return scored.sort((a, b) => b.score - a.score).slice(0, limit);
 }
