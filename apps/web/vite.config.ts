@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react-swc';
 import { defineConfig, type ProxyOptions } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const repo = fileURLToPath(new URL('../..', import.meta.url));
 const api = process.env.HUB_API_URL ?? 'http://localhost:3000';
 
 const proxy: Record<string, ProxyOptions> = {
@@ -15,10 +16,12 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  // The vocabulary and view types the server compiles against too (libs/contracts: no imports, safe in a browser).
+  resolve: { alias: { '@hub/contracts': `${repo}libs/contracts/src/index.ts` } },
   build: {
     outDir: `${root}dist`,
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1200,
+    chunkSizeWarningLimit: 1400,
     rolldownOptions: {
       output: {
         codeSplitting: {
@@ -31,6 +34,6 @@ export default defineConfig({
       },
     },
   },
-  server: { port: 5173, proxy },
+  server: { port: 5173, proxy, fs: { allow: [repo] } },
   preview: { port: 4173, proxy },
 });

@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@hub/auth';
+import { CalendarModule } from '@hub/calendar';
+import { CasesModule } from '@hub/cases';
 import { CoreModule, HubHealthModule } from '@hub/core';
 import { ConsoleModule } from '@hub/console';
 import { IntakeModule } from '@hub/intake';
+import { NotificationsModule } from '@hub/notifications';
+import { RewardsModule } from '@hub/rewards';
 import { RoutingModule } from '@hub/routing';
 import { TicketsModule } from '@hub/tickets';
 
-/** The HTTP process: feeds' intake, staff API, routing administration, the operators' console, health. */
+/** The HTTP process: feeds' intake, staff API, routing administration, the operators' console, the units' workbench, the public portal and rewards, health. */
 @Module({
-  imports: [CoreModule, HubHealthModule, AuthModule, TicketsModule, IntakeModule, RoutingModule, ConsoleModule],
+  imports: [CoreModule, HubHealthModule, AuthModule, TicketsModule, IntakeModule, RoutingModule, ConsoleModule, CasesModule, NotificationsModule, CalendarModule, RewardsModule],
 })
 export class ApiModule {}

@@ -58,7 +58,7 @@ describe('unreadable feed records: list, view, re-run, discard', () => {
     const t = await http().get(`/api/v1/tickets/${res.body.accepted[0].ticketId}`).set('Authorization', `Bearer ${operator}`).expect(200);
     expect(t.body.rawId).toBe(id);
     const again = await http().post(`/api/v1/feed-records/${id}/rerun`).set('Authorization', `Bearer ${operator}`).expect(409);
-    expect(again.body.error.code).toBe('WRONG_STATE');
+    expect(again.body.error.code).toBe('INVALID_TRANSITION');
   });
 
   it('re-runs a record that is still unreadable and says why', async () => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, login, OPERATOR_1, screen, SUPERVISOR } from './support';
+import { ADMIN, AIC_HANDLER, login, OPERATOR_1, screen, SUPERVISOR } from './support';
 
 test('an operator signs in and sees the four console screens', async ({ page }) => {
   await page.goto('/login');
@@ -22,16 +22,25 @@ test('a wrong password is refused with the server message', async ({ page }) => 
   await expect(page).toHaveURL(/\/login/);
 });
 
-test('a supervisor sees the live queue only', async ({ page }) => {
+test('a supervisor sees the live queue and the overdue list only', async ({ page }) => {
   await login(page, SUPERVISOR);
   await expect(page.getByTestId('menu-queue')).toBeVisible();
+  await expect(page.getByTestId('menu-overdue')).toBeVisible();
   await expect(page.getByTestId('menu-triage')).toHaveCount(0);
   await expect(page.getByTestId('menu-new')).toHaveCount(0);
 });
 
-test('other roles get the coming-soon page', async ({ page }) => {
+test('an admin lands on the holiday calendar, a handler on the unit workbench', async ({ page }) => {
   await login(page, ADMIN);
-  await expect(page.getByTestId('coming-soon')).toContainText('您的工作台即将上线');
+  await expect(page).toHaveURL(/\/admin\/holidays/);
+  await expect(page.getByTestId('menu-admin-holidays')).toBeVisible();
+  await expect(page.getByTestId('coming-soon')).toHaveCount(0);
+  await page.getByTestId('user-menu').click();
+  await page.getByText('退出登录').click();
+  await login(page, AIC_HANDLER);
+  await expect(page).toHaveURL(/\/workbench/);
+  await expect(page.getByTestId('menu-workbench')).toBeVisible();
+  await expect(page.getByTestId('menu-queue')).toHaveCount(0);
 });
 
 test('the language choice is remembered', async ({ page }) => {

@@ -4,6 +4,11 @@ export const OPERATOR_1 = { username: 'operator1', password: 'demo-pass-2026' };
 export const OPERATOR_2 = { username: 'operator2', password: 'demo-pass-2026' };
 export const SUPERVISOR = { username: 'supervisor', password: 'demo-pass-2026' };
 export const ADMIN = { username: 'admin', password: 'admin-demo-2026' };
+export const AIC_HANDLER = { username: 'aic.changchun', password: 'demo-pass-2026' };
+export const AIC_HEAD = { username: 'aic.changchun.head', password: 'demo-pass-2026' };
+export const QTS_HANDLER = { username: 'qts.siping', password: 'demo-pass-2026' };
+export const POLICE = { username: 'police.changchun', password: 'demo-pass-2026' };
+export const PROSECUTOR = { username: 'prosecutor', password: 'demo-pass-2026' };
 
 type Account = typeof OPERATOR_1;
 
@@ -56,4 +61,42 @@ export async function pushUnreadable(request: APIRequestContext): Promise<string
 /** Saves a screenshot of the screen as a CI artifact (artifacts/screens, see README). */
 export async function screen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${process.cwd()}/artifacts/screens/${name}.png`, fullPage: false });
+}
+
+/** A staff member's bearer token, for setting a scene through the API the screens use. */
+export async function tokenOf(request: APIRequestContext, account: Account): Promise<string> {
+  const response = await request.post('/api/v1/auth/login', { data: account });
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+export interface TicketJson {
+  id: string;
+  status: string;
+  version: number;
+  routing: { leadUnit: string } | null;
+  case: { caseNumber: string | null; closure: { outcome: string; fineFen: number; confiscationFen: number; decisionNumber: string | null } | null; transfer: { state: string } | null };
+}
+
+export async function ticketAs(request: APIRequestContext, token: string, id: string): Promise<{ status: number; ticket: TicketJson }> {
+  const response = await request.get(`/api/v1/tickets/${id}`, { headers: { Authorization: `Bearer ${token}` } });
+  return { status: response.status(), ticket: (await response.json()) as TicketJson };
+}
+
+/** One case move through the API, as another member of staff would make it. */
+export async function actAs(request: APIRequestContext, token: string, id: string, action: string, body: Record<string, unknown> = {}): Promise<TicketJson> {
+  const { ticket } = await ticketAs(request, token, id);
+  const response = await request.post(`/api/v1/tickets/${id}/${action}`, { headers: { Authorization: `Bearer ${token}` }, data: { version: ticket.version, ...body } });
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()) as TicketJson;
+}
+
+/** A 12315 complaint about a Changchun supermarket: the router dispatches it to AIC@220100 by itself. */
+export function pushForChangchunAic(request: APIRequestContext, description: string, kind: '投诉' | '举报' = '投诉'): Promise<Pushed> {
+  return push12315(request, description, {
+    sjlx: kind,
+    xzqh: '220104',
+    spmc: '婴幼儿奶粉',
+    bsdx: { mc: '长春市宏达超市有限公司', tyshxydm: '91220101MA0Y3K2X1A', dz: '长春市朝阳区西安大路 88 号' },
+  });
 }

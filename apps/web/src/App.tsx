@@ -7,13 +7,20 @@ import { CountersProvider } from './context/CountersContext';
 import { LiveProvider } from './context/LiveContext';
 import { TaxonomyProvider } from './context/TaxonomyContext';
 import { I18nProvider, useI18n } from './i18n';
+import { CaseTicketPage } from './pages/CaseTicketPage';
 import { ComingSoonPage } from './pages/ComingSoonPage';
+import { HolidaysPage } from './pages/HolidaysPage';
 import { LoginPage } from './pages/LoginPage';
 import { NewCallPage } from './pages/NewCallPage';
+import { OverduePage } from './pages/OverduePage';
+import { OversightPage } from './pages/OversightPage';
+import { PoliceTransfersPage } from './pages/PoliceTransfersPage';
 import { QueuePage } from './pages/QueuePage';
 import { TicketPage } from './pages/TicketPage';
+import { TransferApprovalsPage } from './pages/TransferApprovalsPage';
 import { TriagePage } from './pages/TriagePage';
 import { UnreadablePage } from './pages/UnreadablePage';
+import { WorkbenchPage } from './pages/WorkbenchPage';
 
 function SignedIn({ children }: { children: ReactNode }) {
   const { state } = useAuth();
@@ -24,9 +31,7 @@ function SignedIn({ children }: { children: ReactNode }) {
   if (workspaceOf(state.me.roles) === 'none') return children;
   return (
     <LiveProvider token={state.token}>
-      <TaxonomyProvider>
-        <CountersProvider>{children}</CountersProvider>
-      </TaxonomyProvider>
+      <TaxonomyProvider>{CONSOLE.includes(workspaceOf(state.me.roles)) ? <CountersProvider>{children}</CountersProvider> : children}</TaxonomyProvider>
     </LiveProvider>
   );
 }
@@ -35,13 +40,31 @@ function Only({ workspaces, children }: { workspaces: Workspace[]; children: Rea
   return workspaces.includes(useWorkspace()) ? children : <Navigate to="/" replace />;
 }
 
+const HOME: Record<Workspace, string | null> = {
+  operator: '/queue',
+  supervisor: '/queue',
+  unit: '/workbench',
+  police: '/police',
+  prosecutor: '/oversight',
+  admin: '/admin/holidays',
+  none: null,
+};
+
 function Home() {
-  const workspace = useWorkspace();
-  return workspace === 'none' ? <ComingSoonPage /> : <Navigate to="/queue" replace />;
+  const home = HOME[useWorkspace()];
+  return home ? <Navigate to={home} replace /> : <ComingSoonPage />;
+}
+
+/** The console's ticket view for operators and supervisors, the case view for everyone who works cases. */
+function TicketRoute() {
+  return CONSOLE.includes(useWorkspace()) ? <TicketPage /> : <CaseTicketPage />;
 }
 
 const CONSOLE: Workspace[] = ['operator', 'supervisor'];
 const OPERATOR: Workspace[] = ['operator'];
+const UNIT: Workspace[] = ['unit'];
+const CASES: Workspace[] = ['operator', 'supervisor', 'unit', 'police', 'prosecutor'];
+const OVERDUE: Workspace[] = ['unit', 'supervisor'];
 
 function AppRoutes() {
   return (
@@ -56,7 +79,13 @@ function AppRoutes() {
       >
         <Route index element={<Home />} />
         <Route path="queue" element={<Only workspaces={CONSOLE}><QueuePage /></Only>} />
-        <Route path="tickets/:id" element={<Only workspaces={CONSOLE}><TicketPage /></Only>} />
+        <Route path="tickets/:id" element={<Only workspaces={CASES}><TicketRoute /></Only>} />
+        <Route path="workbench" element={<Only workspaces={UNIT}><WorkbenchPage /></Only>} />
+        <Route path="approvals" element={<Only workspaces={UNIT}><TransferApprovalsPage /></Only>} />
+        <Route path="overdue" element={<Only workspaces={OVERDUE}><OverduePage /></Only>} />
+        <Route path="police" element={<Only workspaces={['police']}><PoliceTransfersPage /></Only>} />
+        <Route path="oversight" element={<Only workspaces={['prosecutor']}><OversightPage /></Only>} />
+        <Route path="admin/holidays" element={<Only workspaces={['admin']}><HolidaysPage /></Only>} />
         <Route path="triage" element={<Only workspaces={OPERATOR}><TriagePage /></Only>} />
         <Route path="new" element={<Only workspaces={OPERATOR}><NewCallPage /></Only>} />
         <Route path="unreadable" element={<Only workspaces={OPERATOR}><UnreadablePage /></Only>} />

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '@hub/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -55,7 +56,7 @@ export class ClaimsService {
   /** An action needs the caller's own live claim. */
   async assertHeld(manager: EntityManager, viewer: Viewer, ticketId: string): Promise<void> {
     const claim = await this.current(manager, ticketId);
-    if (!claim) throw new DomainError('CLAIM_REQUIRED', 'Open (claim) the ticket before acting on it', 409);
+    if (!claim) throw new DomainError(ERROR_CODES.CLAIM_REQUIRED, 'Open (claim) the ticket before acting on it', 409);
     if (claim.userId !== viewer.id) throw this.heldByOther(claim);
   }
 
@@ -66,6 +67,6 @@ export class ClaimsService {
 
   private heldByOther(claim: ClaimView | null): DomainError {
     const who = claim?.displayName ?? 'another operator';
-    return new DomainError('CLAIMED_BY_OTHER', `${who} is working on this ticket`, 409, [], {}, { claim });
+    return new DomainError(ERROR_CODES.CLAIMED_BY_OTHER, `${who} is working on this ticket`, 409, [], {}, { claim });
   }
 }

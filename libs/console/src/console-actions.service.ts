@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '@hub/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -28,7 +29,7 @@ export class ConsoleActions {
     await this.tickets.get(viewer, dto.masterId);
     await this.db.transaction(async (tx) => {
       const [master]: Array<{ status: TicketStatus; tracking_code: string }> = await tx.query(`SELECT status, tracking_code FROM tickets WHERE id = $1 FOR UPDATE`, [dto.masterId]);
-      if (!isOpen(master.status)) throw Conflict('WRONG_STATE', `The master ticket is ${master.status}; merge into an open ticket`);
+      if (!isOpen(master.status)) throw Conflict(ERROR_CODES.INVALID_TRANSITION, `The master ticket is ${master.status}; merge into an open ticket`);
       const merged = await this.transitions.transition(tx, ticketId, {
         to: 'MERGED',
         actor: actorOf(viewer),

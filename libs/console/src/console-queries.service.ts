@@ -1,46 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Channel, Counters, Kind, TicketFeed, TicketStatus, TicketSummary, TRIAGE_STATUSES, TriageItem } from '@hub/contracts';
 import { decodeCursor, encodeCursor } from '@hub/core';
 import { resolveRegion } from '@hub/taxonomy';
 import { beijingDate } from '@hub/tickets';
 import { QueueQuery, TriageQuery } from './console-queries.dto';
 
-export interface TicketSummary {
-  id: string;
-  trackingCode: string;
-  feed: string;
-  kind: string;
-  channel: string;
-  status: string;
-  receivedAt: string;
-  regionCode: string;
-  countyCode: string | null;
-  subjectName: string | null;
-  productName: string | null;
-  excerpt: string;
-  category: string | null;
-  violation: string | null;
-  stage: string | null;
-  confidence: number | null;
-  leadUnit: string | null;
-  assistUnits: string[];
-  flags: string[];
-  duplicateCandidates: string[];
-  claim: { userId: string; displayName: string; expiresAt: string } | null;
-  version: number;
-  explanation?: string | null;
-  proposal?: { category: string; violation: string; stage: string; leadUnit: string | null; assistUnits: string[]; ruleId: string | null; confidence: number } | null;
-}
+export type { Counters, TicketSummary, TriageItem } from '@hub/contracts';
 
-export interface Counters {
-  triageWaiting: number;
-  oldestTriageReceivedAt: string | null;
-  dispatchedToday: number;
-  receivedToday: number;
-  byFeed: Record<string, number>;
-  unreadable: number;
-}
+/** literal, so the partial index on the triage states applies */
+const TRIAGE_SQL = TRIAGE_STATUSES.map((s) => `'${s}'`).join(', ');
 
 const SUMMARY_COLUMNS = `t.id, t.tracking_code, t.feed, t.kind, t.channel, t.status, t.received_at, t.region_code, t.county_code, t.subject_name, t.product_name,
   left(t.description, 120) AS excerpt, t.classification, t.routing, t.lead_unit, t.assist_units, t.flags, t.duplicate_candidates, t.version,
@@ -86,9 +56,9 @@ export class ConsoleQueries {
     const cursor = decodeCursor(query.cursor);
     const params: unknown[] = cursor ? [cursor.at, cursor.id, limit + 1] : [limit + 1];
     const after = cursor ? `AND (t.received_at, t.id) > ($1::timestamptz, $2::uuid)` : '';
-    const n = await this.countAtMost(`FROM tickets WHERE status IN ('TRIAGE', 'RETURNED')`, []);
+    const n = await this.countAtMost(`FROM tickets WHERE status IN (${TRIAGE_SQL})`, []);
     const rows: SummaryRow[] = await this.db.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM tickets t ${CLAIM_JOIN} WHERE t.status IN ('TRIAGE', 'RETURNED') ${after} ORDER BY t.received_at, t.id LIMIT $${params.length}`,
+      `SELECT ${SUMMARY_COLUMNS} FROM tickets t ${CLAIM_JOIN} WHERE t.status IN (${TRIAGE_SQL}) ${after} ORDER BY t.received_at, t.id LIMIT $${params.length}`,
       params,
     );
     return page(rows, limit, Number(n), toTriageItem);
@@ -113,8 +83,8 @@ export class ConsoleQueries {
   async counters(): Promise<Counters> {
     const todayStart = new Date(`${beijingDate(new Date())}T00:00:00+08:00`);
     const [row] = await this.db.query(
-      `SELECT (SELECT count(*) FROM tickets WHERE status IN ('TRIAGE', 'RETURNED')) AS triage,
-              (SELECT min(received_at) FROM tickets WHERE status IN ('TRIAGE', 'RETURNED')) AS oldest,
+      `SELECT (SELECT count(*) FROM tickets WHERE status IN (${TRIAGE_SQL})) AS triage,
+              (SELECT min(received_at) FROM tickets WHERE status IN (${TRIAGE_SQL})) AS oldest,
               (SELECT count(*) FROM tickets WHERE dispatched_at >= $1) AS dispatched,
               (SELECT count(*) FROM raw_records WHERE state = 'UNREADABLE') AS unreadable`,
       [todayStart],
@@ -151,10 +121,10 @@ export class ConsoleQueries {
 interface SummaryRow {
   id: string;
   tracking_code: string;
-  feed: string;
-  kind: string;
-  channel: string;
-  status: string;
+  feed: TicketFeed;
+  kind: Kind;
+  channel: Channel;
+  status: TicketStatus;
   received_at: Date;
   region_code: string;
   county_code: string | null;
@@ -200,7 +170,7 @@ function toSummary(r: SummaryRow): TicketSummary {
   };
 }
 
-function toTriageItem(r: SummaryRow): TicketSummary {
+function toTriageItem(r: SummaryRow): TriageItem {
   const c = r.classification;
   return {
     ...toSummary(r),

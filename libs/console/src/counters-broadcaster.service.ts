@@ -25,7 +25,7 @@ export class CountersBroadcaster implements OnModuleInit, OnApplicationShutdown 
 
   onModuleInit(): void {
     this.gateway.onMessage((message) => {
-      if (message.event !== 'claim.changed' && message.event !== 'counters') this.schedule();
+      if (message.event === 'ticket.created' || message.event === 'ticket.updated') this.schedule();
     });
   }
 

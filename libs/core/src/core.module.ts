@@ -7,14 +7,15 @@ import { HubDatabaseModule } from './database/database.module';
 import { HubLoggingModule } from './logging/logging.module';
 import { HubQueueModule } from './queues/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { TimeModule } from './time/time-source';
 
 /** What every process needs: validated config, logs, PostgreSQL, Redis and the queues. */
 @Module({
-  imports: [HubConfigModule, HubLoggingModule, HubDatabaseModule, RedisModule, HubQueueModule],
+  imports: [HubConfigModule, HubLoggingModule, HubDatabaseModule, RedisModule, HubQueueModule, TimeModule],
   providers: [
     { provide: APP_FILTER, useClass: HubExceptionFilter },
     { provide: APP_PIPE, useFactory: hubValidationPipe },
   ],
-  exports: [HubConfigModule, HubDatabaseModule, RedisModule, HubQueueModule],
+  exports: [HubConfigModule, HubDatabaseModule, RedisModule, HubQueueModule, TimeModule],
 })
 export class CoreModule {}

@@ -25,3 +25,4 @@ export * from './outbox/outbox-relay.service';
 export * from './http/configure-app';
 export * from './database/prepare-database';
 export * from './http/keyset-cursor';
+export * from './time/time-source';

@@ -5,7 +5,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { AuthService } from '@hub/auth/auth.service';
 import { hasRole, Viewer } from '@hub/auth/roles';
 import { AppConfig, eventsChannel, RedisClient } from '@hub/core';
-import { LiveMessage, OPERATOR_ROOM, unitRoom } from './live-messages';
+import { LiveMessage, OPERATOR_ROOM, roleRoom, unitRoom } from './live-messages';
 
 type Listener = (message: LiveMessage) => void;
 
@@ -80,9 +80,11 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnMod
       this.namespace.local.to(OPERATOR_ROOM).emit(message.event, { ticketId: message.ticketId, claim: message.claim });
     } else if (message.event === 'counters') {
       this.namespace.local.to(OPERATOR_ROOM).emit('counters', message.counters);
+    } else if (message.event === 'notification') {
+      this.namespace.local.to(message.roles.map((role) => roleRoom(role, message.unit))).emit('notification', message.notification);
     } else {
-      const units = [message.leadUnit, ...(message.assistUnits ?? [])].filter((u): u is string => !!u);
-      const payload = { id: message.id, trackingCode: message.trackingCode, status: message.status, version: message.version, leadUnit: message.leadUnit, assistUnits: message.assistUnits };
+      const units = [message.leadUnit, ...(message.assistUnits ?? []), message.policeUnit].filter((u): u is string => !!u);
+      const payload = { id: message.id, trackingCode: message.trackingCode, status: message.status, version: message.version, leadUnit: message.leadUnit, assistUnits: message.assistUnits, policeUnit: message.policeUnit ?? null };
       this.namespace.local.to([OPERATOR_ROOM, ...units.map(unitRoom)]).emit(message.event, payload);
     }
     for (const listener of this.listeners) listener(message);
@@ -92,6 +94,8 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnMod
 function roomsOf(viewer: Viewer): string[] {
   const rooms: string[] = [];
   if (hasRole(viewer, 'OPERATOR', 'SUPERVISOR')) rooms.push(OPERATOR_ROOM);
-  if (viewer.unit && hasRole(viewer, 'HANDLER', 'UNIT_HEAD')) rooms.push(unitRoom(viewer.unit));
+  if (viewer.unit && hasRole(viewer, 'HANDLER', 'UNIT_HEAD', 'POLICE_LIAISON')) rooms.push(unitRoom(viewer.unit));
+  // notices: by role in the viewer's unit, and by role everywhere
+  for (const role of viewer.roles) rooms.push(roleRoom(role, null), ...(viewer.unit ? [roleRoom(role, viewer.unit)] : []));
   return rooms;
 }

@@ -1,15 +1,19 @@
-import type { TicketEventPayload } from '@hub/core';
+import type { ClaimView, NotificationView, TicketEventPayload } from '@hub/contracts';
 
-export interface ClaimView {
-  userId: string;
-  displayName: string;
-  expiresAt: string;
-}
+export type { ClaimView } from '@hub/contracts';
 
 export interface ClaimChangedMessage {
   event: 'claim.changed';
   ticketId: string;
   claim: ClaimView | null;
+}
+
+/** A notice for the holders of `roles` in `unit` (or everywhere when unit is null). */
+export interface NotificationMessage {
+  event: 'notification';
+  unit: string | null;
+  roles: string[];
+  notification: NotificationView;
 }
 
 /** The operators' counters bar, computed by one api process for all (see CountersBroadcaster). */
@@ -19,7 +23,9 @@ export interface CountersMessage {
 }
 
 /** Everything that travels on the events channel, from any api or worker process. */
-export type LiveMessage = TicketEventPayload | ClaimChangedMessage | CountersMessage;
+export type LiveMessage = TicketEventPayload | ClaimChangedMessage | NotificationMessage | CountersMessage;
 
 export const OPERATOR_ROOM = 'operators';
 export const unitRoom = (unit: string) => `unit:${unit}`;
+/** holders of one role in one unit, or of the role everywhere */
+export const roleRoom = (role: string, unit: string | null) => (unit ? `unit:${unit}:role:${role}` : `role:${role}`);

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestj
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, JOBS } from '@hub/core';
-import { appendHistory, appendHistoryMany, BulkTransition, ClassificationValue, HistoryEntry, Kind, PipelineSteps, RoutingValue, TicketTransitions } from '@hub/tickets';
+import { appendHistory, appendHistoryMany, BulkTransition, ClassificationValue, DispatchRequest, HistoryEntry, Kind, PipelineSteps, RoutingValue, TicketTransitions } from '@hub/tickets';
 import { Classification, detectFlags, refineKind } from './classifier';
 import { DuplicateFinder } from './duplicates/duplicate-finder.service';
 import { evaluateRules } from './rules';
@@ -21,6 +21,8 @@ interface TicketFacts {
   pipeline_step: string;
   status: string;
 }
+
+type Dispatch = { ticketId: string; kind: Kind; request: DispatchRequest };
 
 export const ROUTER_ACTOR = { id: null, name: 'router' };
 
@@ -107,32 +109,36 @@ export class ClassifyStep implements OnModuleInit, OnApplicationBootstrap {
     if (tickets.length === 0) return 'nothing to classify';
     const duplicates = await this.duplicates.findMany(tx, tickets.map((t) => t.id));
     const refinements: HistoryEntry[] = [];
-    const now = new Date();
-    const transitions = tickets.map((ticket) => {
+    const dispatches: Dispatch[] = [];
+    const triage: BulkTransition[] = [];
+    for (const ticket of tickets) {
       const kind = ticket.kind_source === 'TEXT' ? (refineKind(ticket.description, ticket.kind) as Kind) : ticket.kind;
       if (kind !== ticket.kind) refinements.push(kindRefined(ticket, kind));
-      return this.routeTransition(active, ticket, kind, duplicates.get(ticket.id) ?? [], now);
-    });
+      const route = this.route(active, ticket, kind, duplicates.get(ticket.id) ?? []);
+      if ('dispatch' in route) dispatches.push(route.dispatch);
+      else triage.push(route.triage);
+    }
     await appendHistoryMany(tx, refinements);
-    await this.transitions.transitionMany(tx, transitions);
-    const dispatched = transitions.filter((t) => t.to === 'DISPATCHED').length;
-    return `${dispatched} dispatched, ${transitions.length - dispatched} sent to triage`;
+    await this.transitions.dispatchMany(tx, dispatches, triage);
+    return `${dispatches.length} dispatched, ${triage.length} sent to triage`;
   }
 
   /** What the router does with one classified ticket: dispatch it when confident, else triage. */
-  private routeTransition(active: ActiveRouting, ticket: TicketFacts, kind: Kind, duplicateCandidates: string[], now: Date): BulkTransition {
+  private route(active: ActiveRouting, ticket: TicketFacts, kind: Kind, duplicateCandidates: string[]): { dispatch: Dispatch } | { triage: BulkTransition } {
     const classified = active.classifier.classify({ text: ticket.description, productName: ticket.product_name, subjectName: ticket.subject_name, feed: ticket.feed, kind, regionCode: ticket.region_code });
     const auto = classified.confidence >= this.config.env.AUTO_ROUTE_THRESHOLD;
     const proposal = propose(active, classified, ticket.region_code, auto);
     const set = { pipeline_step: 'DONE', kind, flags: mergeFlags(ticket.flags, detectFlags(ticket.description).map((f) => f.flag)), duplicate_candidates: duplicateCandidates };
-    if (auto) return this.transitions.dispatchTransition(ticket.id, kind, { ...proposal, actor: ROUTER_ACTOR, action: 'AUTO_DISPATCHED', set }, now);
+    if (auto) return { dispatch: { ticketId: ticket.id, kind, request: { ...proposal, actor: ROUTER_ACTOR, action: 'AUTO_DISPATCHED', set } } };
     return {
-      ticketId: ticket.id,
-      to: 'TRIAGE',
-      actor: ROUTER_ACTOR,
-      action: 'TRIAGE',
-      reason: `confidence ${classified.confidence.toFixed(2)} below ${this.config.env.AUTO_ROUTE_THRESHOLD}`,
-      set: { ...set, classification: proposal.classification, routing: proposal.routing, lead_unit: null, assist_units: [] },
+      triage: {
+        ticketId: ticket.id,
+        to: 'TRIAGE',
+        actor: ROUTER_ACTOR,
+        action: 'TRIAGE',
+        reason: `confidence ${classified.confidence.toFixed(2)} below ${this.config.env.AUTO_ROUTE_THRESHOLD}`,
+        set: { ...set, classification: proposal.classification, routing: proposal.routing, lead_unit: null, assist_units: [] },
+      },
     };
   }
 

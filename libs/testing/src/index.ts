@@ -3,3 +3,8 @@ export * from './staff';
 export * from './test-app';
 export * from './test-environment';
 export * from './wait-for';
+export * from './case-builders';
+export * from './test-time';
+export * from './api-process';
+export * from './tip-builders';
+export * from './case-driver';

@@ -1,16 +1,22 @@
 import type { INestApplication, INestApplicationContext, Type } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { configureHttpApp } from '@hub/core';
+import { configureHttpApp, TimeSource } from '@hub/core';
 import { useRedisSocketAdapter } from '@hub/live';
 import { RoutingModels } from '@hub/routing/routing-models.service';
 import { seedTaxonomy } from '@hub/taxonomy/taxonomy-seed';
 import { applyTestEnvironment, assertTestDatabase } from './test-environment';
+import type { TestTime } from './test-time';
+
+export interface TestAppOptions {
+  /** the time domain clocks see (deadlines, escalation); real time when absent */
+  time?: TestTime;
+}
 
 /** Boots the api module as the api process does, on the test database. */
-export async function createTestApi(apiModule: Type<unknown>): Promise<INestApplication> {
+export async function createTestApi(apiModule: Type<unknown>, options: TestAppOptions = {}): Promise<INestApplication> {
   applyTestEnvironment();
-  const moduleRef = await Test.createTestingModule({ imports: [apiModule] }).compile();
+  const moduleRef = await withTime(Test.createTestingModule({ imports: [apiModule] }), options).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
   configureHttpApp(app);
   useRedisSocketAdapter(app);
@@ -19,14 +25,18 @@ export async function createTestApi(apiModule: Type<unknown>): Promise<INestAppl
 }
 
 /** Boots a worker context in this process (queues, relay, pipeline). */
-export async function createTestWorker(workerModule: Type<unknown>): Promise<INestApplicationContext> {
+export async function createTestWorker(workerModule: Type<unknown>, options: TestAppOptions = {}): Promise<INestApplicationContext> {
   applyTestEnvironment();
-  const moduleRef = await Test.createTestingModule({ imports: [workerModule] }).compile();
+  const moduleRef = await withTime(Test.createTestingModule({ imports: [workerModule] }), options).compile();
   await moduleRef.init();
   return moduleRef;
 }
 
-const WIPED_TABLES = ['ticket_claims', 'labelled_examples', 'classifier_models', 'rule_sets', 'pii_reveals', 'outbox', 'attachments', 'ticket_history', 'record_revisions', 'tickets', 'raw_records', 'users'];
+function withTime(builder: TestingModuleBuilder, options: TestAppOptions): TestingModuleBuilder {
+  return options.time ? builder.overrideProvider(TimeSource).useValue(options.time) : builder;
+}
+
+const WIPED_TABLES = ['reward_ledger', 'rewards', 'tipster_receipts', 'notification_reads', 'notifications', 'ticket_clocks', 'ticket_findings', 'calendar_days', 'calendar_years', 'ticket_claims', 'labelled_examples', 'classifier_models', 'rule_sets', 'pii_reveals', 'outbox', 'attachments', 'ticket_history', 'record_revisions', 'tickets', 'raw_records', 'users'];
 
 /**
  * Empties every table a test writes to and restores what setup puts there (taxonomy,

@@ -1,12 +1,6 @@
 import type { Kind } from './ticket-vocabulary';
+import { dispatchClocks, dueOf } from './clocks/clock-rules';
 import { WorkingDayCalendar } from './working-days';
-
-/** Working days per clock (workflows.md); defaults of the province's settings. */
-export const DEADLINE_DAYS = {
-  acceptComplaint: 7,
-  acceptReport: 15,
-  replyConsultation: 7,
-} as const;
 
 export interface DispatchDeadlines {
   acceptBy: Date | null;
@@ -20,16 +14,11 @@ export interface DispatchDeadlines {
  * resolveBy of complaints and reports starts later (acceptance, case filing).
  */
 export function deadlinesAtDispatch(kind: Kind, dispatchedAt: Date, calendar: WorkingDayCalendar): DispatchDeadlines {
-  switch (kind) {
-    case 'COMPLAINT':
-      return only('acceptBy', calendar.addWorkingDays(dispatchedAt, DEADLINE_DAYS.acceptComplaint));
-    case 'REPORT':
-      return only('acceptBy', calendar.addWorkingDays(dispatchedAt, DEADLINE_DAYS.acceptReport));
-    default:
-      return only('resolveBy', calendar.addWorkingDays(dispatchedAt, DEADLINE_DAYS.replyConsultation));
+  const result: DispatchDeadlines = { acceptBy: null, resolveBy: null, provisional: false };
+  for (const spec of dispatchClocks(kind)) {
+    const due = dueOf(spec, dispatchedAt, 0, calendar);
+    if (spec.clock === 'acceptBy' || spec.clock === 'resolveBy') result[spec.clock] = due.at;
+    result.provisional ||= due.provisional;
   }
-}
-
-function only(clock: 'acceptBy' | 'resolveBy', due: { at: Date; provisional: boolean }): DispatchDeadlines {
-  return { acceptBy: clock === 'acceptBy' ? due.at : null, resolveBy: clock === 'resolveBy' ? due.at : null, provisional: due.provisional };
+  return result;
 }

@@ -20,3 +20,7 @@ export * from './pipeline/ticket-pipeline.module';
 export * from './raw-preview';
 export * from './deadlines';
 export * from './ticket-transitions.service';
+export * from './clocks/clock-rules';
+export * from './clocks/ticket-clocks.service';
+export * from './ticket-rewards';
+export * from './ticket-response.dto';

@@ -1,14 +1,14 @@
-export const TICKET_STATUSES = ['RECEIVED', 'TRIAGE', 'DISPATCHED', 'ACCEPTED', 'RETURNED', 'IN_PROGRESS', 'TRANSFERRED_TO_POLICE', 'CLOSED', 'MERGED', 'DISCARDED'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+import { OPEN_STATUSES, TicketStatus } from '@hub/contracts';
 
-export const OPEN_STATUSES: readonly TicketStatus[] = ['RECEIVED', 'TRIAGE', 'DISPATCHED', 'ACCEPTED', 'RETURNED', 'IN_PROGRESS', 'TRANSFERRED_TO_POLICE'];
+export { DECIDABLE_STATUSES, OPEN_STATUSES, TERMINAL_STATUSES, TICKET_STATUSES, TRIAGE_STATUSES, UNIT_OPEN_STATUSES } from '@hub/contracts';
+export type { TicketStatus } from '@hub/contracts';
 
 /** Where each state may go (workflows.md lifecycle). */
 const TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
   RECEIVED: ['TRIAGE', 'DISPATCHED', 'MERGED', 'DISCARDED'],
   TRIAGE: ['DISPATCHED', 'MERGED', 'DISCARDED'],
   DISPATCHED: ['ACCEPTED', 'RETURNED', 'MERGED'],
-  ACCEPTED: ['IN_PROGRESS', 'CLOSED', 'MERGED'],
+  ACCEPTED: ['IN_PROGRESS', 'CLOSED', 'TRANSFERRED_TO_POLICE', 'MERGED'],
   RETURNED: ['DISPATCHED', 'DISCARDED', 'MERGED'],
   IN_PROGRESS: ['CLOSED', 'TRANSFERRED_TO_POLICE', 'MERGED'],
   TRANSFERRED_TO_POLICE: ['CLOSED', 'IN_PROGRESS'],

@@ -8,6 +8,7 @@ import { emitTicketEvent, EVENT_TICKET_COLUMNS, eventTicketFrom, ticketEvent } f
 import { Actor, appendHistory, appendHistoryMany } from './ticket-history.writer';
 import type { AttachmentDraft, TicketDraft } from './ticket-draft';
 import { newTrackingCode } from './tracking-code';
+import { HolidayCalendar } from '@hub/calendar/holiday-calendar.service';
 import { computeDispatchBy } from './working-days';
 
 export interface StoreSource {
@@ -61,7 +62,10 @@ const TRACKING_CODE_ATTEMPTS = 5;
  */
 @Injectable()
 export class TicketStore {
-  constructor(private readonly cipher: PiiCipher) {}
+  constructor(
+    private readonly cipher: PiiCipher,
+    private readonly holidays: HolidayCalendar,
+  ) {}
 
   async store(manager: EntityManager, draft: TicketDraft, source: StoreSource): Promise<StoreOutcome> {
     const known = await this.findKnownRecord(manager, draft.feed, draft.externalId);
@@ -113,7 +117,8 @@ export class TicketStore {
   /** Rows that meet an existing (feed, externalId) or tracking code are skipped here and retried one by one. */
   private async insertTickets(manager: EntityManager, items: StoreItem[]): Promise<Map<StoreItem, InsertedTicket>> {
     if (items.length === 0) return new Map();
-    const rows = items.map(({ draft, source }) => this.ticketRow(draft, source));
+    const calendar = await this.holidays.current(manager);
+    const rows = items.map(({ draft, source }) => this.ticketRow(draft, source, calendar));
     const names = TICKET_INSERT_COLUMNS.map(([c]) => c).join(', ');
     const definition = TICKET_INSERT_COLUMNS.map(([c, type]) => `${c} ${type}`).join(', ');
     const inserted: Array<{ id: string; feed: string; external_id: string; tracking_code: string }> = await manager.query(
@@ -130,9 +135,9 @@ export class TicketStore {
     return out;
   }
 
-  private ticketRow(draft: TicketDraft, source: StoreSource): Record<string, unknown> {
+  private ticketRow(draft: TicketDraft, source: StoreSource, calendar: Awaited<ReturnType<HolidayCalendar['current']>>): Record<string, unknown> {
     const reporter = sealReporter(draft.reporter);
-    const dispatch = computeDispatchBy(draft.receivedAt);
+    const dispatch = computeDispatchBy(draft.receivedAt, calendar);
     return {
       tracking_code: newTrackingCode(draft.receivedAt),
       feed: draft.feed,
@@ -256,7 +261,7 @@ export class TicketStore {
 
   private async insertTicket(manager: EntityManager, draft: TicketDraft, source: StoreSource): Promise<StoreOutcome | null> {
     const reporter = sealReporter(draft.reporter);
-    const dispatch = computeDispatchBy(draft.receivedAt);
+    const dispatch = computeDispatchBy(draft.receivedAt, await this.holidays.current(manager));
     for (let attempt = 1; ; attempt++) {
       const trackingCode = newTrackingCode(draft.receivedAt);
       try {

@@ -1,33 +1,7 @@
+import type { CaseView, Channel, Kind, PauseReason, RegionSource, TicketFeed, TicketStatus, TicketView } from '@hub/contracts';
 import type { TicketEntity } from './ticket.entity';
 
-export interface TicketView {
-  id: string;
-  trackingCode: string;
-  feed: string;
-  externalId: string;
-  rawId: string | null;
-  kind: string;
-  channel: string;
-  receivedAt: string;
-  reporter: { anonymous: boolean; name: string | null; phone: string | null; idNumber: string | null; email: string | null };
-  subject: { name: string | null; uscc: string | null; usccValid: boolean | null; address: string | null };
-  regionCode: string;
-  countyCode: string | null;
-  regionSource: string;
-  productName: string | null;
-  description: string;
-  classification: TicketEntity['classification'];
-  routing: TicketEntity['routing'];
-  duplicateCandidates: string[];
-  flags: string[];
-  status: string;
-  duplicateOf: string | null;
-  deadlines: { dispatchBy: string | null; acceptBy: string | null; resolveBy: string | null; provisional: boolean };
-  revision: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { TicketView } from '@hub/contracts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -37,29 +11,54 @@ export function toTicketView(t: TicketEntity): TicketView {
   return {
     id: t.id,
     trackingCode: t.trackingCode,
-    feed: t.feed,
+    feed: t.feed as TicketFeed,
     externalId: t.externalId,
     rawId: t.rawId,
-    kind: t.kind,
-    channel: t.channel,
+    kind: t.kind as Kind,
+    channel: t.channel as Channel,
     receivedAt: t.receivedAt.toISOString(),
     reporter: { anonymous: t.reporterAnonymous, name: masked.name ?? null, phone: masked.phone ?? null, idNumber: masked.idNumber ?? null, email: masked.email ?? null },
     subject: { name: t.subjectName, uscc: t.subjectUscc, usccValid: t.subjectUsccValid, address: t.subjectAddress },
     regionCode: t.regionCode,
     countyCode: t.countyCode,
-    regionSource: t.regionSource,
+    regionSource: t.regionSource as RegionSource,
     productName: t.productName,
     description: t.description,
     classification: t.classification,
     routing: t.routing,
     duplicateCandidates: t.duplicateCandidates,
     flags: t.flags,
-    status: t.status,
+    status: t.status as TicketStatus,
     duplicateOf: t.duplicateOf,
-    deadlines: { dispatchBy: iso(t.dispatchBy), acceptBy: iso(t.acceptBy), resolveBy: iso(t.resolveBy), provisional: t.deadlinesProvisional },
+    deadlines: {
+      dispatchBy: iso(t.dispatchBy),
+      acceptBy: iso(t.acceptBy),
+      resolveBy: iso(t.resolveBy),
+      provisional: t.deadlinesProvisional,
+      transferDecisionBy: iso(t.transferDecisionBy),
+      handOverBy: iso(t.handOverBy),
+      policeDecisionBy: iso(t.policeDecisionBy),
+    },
+    deadlineState: t.deadlineState,
+    outcome: t.outcome,
+    case: caseView(t),
+    reward: null,
     revision: t.revision,
     version: t.version,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
+  };
+}
+
+function caseView(t: TicketEntity): CaseView {
+  const file = t.caseFile ?? {};
+  return {
+    acceptedAt: iso(t.acceptedAt),
+    caseNumber: t.caseNumber,
+    filedAt: iso(t.caseFiledAt),
+    paused: t.pausedAt ? { reason: t.pauseReason as PauseReason, from: t.pausedAt.toISOString(), to: null, workingDays: null } : null,
+    pauses: file.pauses ?? [],
+    transfer: file.transfer && t.transferState ? { ...file.transfer, state: t.transferState, policeUnit: t.policeUnit } : null,
+    closure: file.closure ?? null,
   };
 }

@@ -1,3 +1,4 @@
+import { FINANCE_APPROVAL_FROM_FEN } from '@hub/contracts';
 import type { Viewer } from '@hub/auth/roles';
 
 export interface ScopeClause {
@@ -23,8 +24,9 @@ export function visibilityClause(viewer: Viewer, startIndex: number): ScopeClaus
     const unit = param(viewer.unit);
     clauses.push(`(t.lead_unit = ${unit} OR ${unit} = ANY(t.assist_units))`);
   }
-  if (roles.has('PROSECUTOR')) clauses.push(`(t.status = 'TRANSFERRED_TO_POLICE' OR 'SUSPECTED_CRIME' = ANY(t.flags) OR t.extras ? 'policeTransfer')`);
-  if (roles.has('POLICE_LIAISON') && viewer.unit) clauses.push(`(t.extras->'policeTransfer'->>'policeUnit' = ${param(viewer.unit)})`);
-  if (roles.has('REWARD_OFFICER') || roles.has('FINANCE')) clauses.push(`(t.extras ? 'reward')`);
+  if (roles.has('PROSECUTOR')) clauses.push(`(t.transfer_state IS NOT NULL OR 'SUSPECTED_CRIME' = ANY(t.flags))`);
+  if (roles.has('POLICE_LIAISON') && viewer.unit) clauses.push(`(t.police_unit = ${param(viewer.unit)})`);
+  if (roles.has('REWARD_OFFICER')) clauses.push(`EXISTS (SELECT 1 FROM rewards rw WHERE rw.ticket_id = t.id)`);
+  else if (roles.has('FINANCE')) clauses.push(`EXISTS (SELECT 1 FROM rewards rw WHERE rw.ticket_id = t.id AND rw.amount_fen >= ${FINANCE_APPROVAL_FROM_FEN})`);
   return { sql: clauses.length > 0 ? `(${clauses.join(' OR ')})` : 'FALSE', params };
 }

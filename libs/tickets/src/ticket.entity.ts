@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { TicketStatus } from './ticket-status';
+import type { ClosureView, DeadlineState, Outcome, PauseView, TicketStatus, TransferState, TransferView } from '@hub/contracts';
 
 export interface ReporterMasked {
   name?: string | null;
@@ -35,6 +35,13 @@ export interface RoutingValue {
   assistUnits: string[];
   auto: boolean;
   [extra: string]: unknown;
+}
+
+/** The unit's record of its handling, beside the columns the lists filter on. */
+export interface CaseFile {
+  pauses?: PauseView[];
+  closure?: ClosureView;
+  transfer?: Omit<TransferView, 'state' | 'policeUnit'>;
 }
 
 @Entity('tickets')
@@ -78,6 +85,20 @@ export class TicketEntity {
   @Column({ type: 'integer' }) revision: number;
   @Column({ type: 'integer', default: 0 }) priority: number;
   @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true }) dispatchedAt: Date | null;
+  @Column({ type: 'text', nullable: true }) outcome: Outcome | null;
+  @Column({ name: 'deadline_state', type: 'text' }) deadlineState: DeadlineState;
+  @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true }) acceptedAt: Date | null;
+  @Column({ name: 'case_number', type: 'text', nullable: true }) caseNumber: string | null;
+  @Column({ name: 'case_filed_at', type: 'timestamptz', nullable: true }) caseFiledAt: Date | null;
+  @Column({ name: 'paused_at', type: 'timestamptz', nullable: true }) pausedAt: Date | null;
+  @Column({ name: 'pause_reason', type: 'text', nullable: true }) pauseReason: string | null;
+  @Column({ name: 'police_unit', type: 'text', nullable: true }) policeUnit: string | null;
+  @Column({ name: 'transfer_state', type: 'text', nullable: true }) transferState: TransferState | null;
+  @Column({ name: 'transfer_decision_by', type: 'timestamptz', nullable: true }) transferDecisionBy: Date | null;
+  @Column({ name: 'hand_over_by', type: 'timestamptz', nullable: true }) handOverBy: Date | null;
+  @Column({ name: 'police_decision_by', type: 'timestamptz', nullable: true }) policeDecisionBy: Date | null;
+  @Column({ name: 'case_file', type: 'jsonb' }) caseFile: CaseFile;
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HistoryEntryResponse, TicketListResponse, TicketResponse } from './ticket-response.dto';
 import { CurrentViewer } from '@hub/auth/auth.decorators';
 import type { Viewer } from '@hub/auth/roles';
 import { FindTicketsQuery, RevealReporterDto } from './tickets.dto';
@@ -14,18 +15,22 @@ export class TicketsController {
 
   @Get()
   @ApiOperation({ summary: 'Find a ticket by its feed record' })
+  @ApiOkResponse({ type: TicketListResponse })
   find(@CurrentViewer() viewer: Viewer, @Query() query: FindTicketsQuery) {
     return this.tickets.findByFeedRecord(viewer, query.feed, query.externalId);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'The canonical ticket, as far as the caller may see it (reporter masked)' })
+  @ApiOkResponse({ type: TicketResponse })
+  @ApiNotFoundResponse({ description: 'no such ticket, or outside the caller’s visibility' })
   get(@CurrentViewer() viewer: Viewer, @Param('id') id: string) {
     return this.tickets.get(viewer, id);
   }
 
   @Get(':id/history')
   @ApiOperation({ summary: 'Append-only history of the ticket' })
+  @ApiOkResponse({ type: [HistoryEntryResponse] })
   history(@CurrentViewer() viewer: Viewer, @Param('id') id: string) {
     return this.tickets.history(viewer, id);
   }

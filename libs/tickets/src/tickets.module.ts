@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@hub/auth';
+import { CalendarModule } from '@hub/calendar';
+import { TicketClocks } from './clocks/ticket-clocks.service';
+import { TicketRewards } from './ticket-rewards';
 import { AttachmentEntity } from './attachment.entity';
 import { TicketHistoryEntity } from './ticket-history.entity';
 import { TicketStore } from './ticket-store.service';
@@ -10,9 +13,9 @@ import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([TicketEntity, TicketHistoryEntity, AttachmentEntity]), AuthModule],
+  imports: [TypeOrmModule.forFeature([TicketEntity, TicketHistoryEntity, AttachmentEntity]), AuthModule, CalendarModule],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketStore, TicketTransitions],
-  exports: [TicketsService, TicketStore, TicketTransitions],
+  providers: [TicketsService, TicketStore, TicketTransitions, TicketClocks, TicketRewards],
+  exports: [TicketsService, TicketStore, TicketTransitions, TicketClocks, TicketRewards, CalendarModule],
 })
 export class TicketsModule {}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ClaimView, HistoryEntryView, TicketStatus, TicketWithClaim } from '@hub/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Forbidden, NotFound } from '@hub/core';
@@ -6,27 +7,14 @@ import { PiiCipher } from '@hub/auth/pii-cipher';
 import { hasRole, Viewer } from '@hub/auth/roles';
 import { decodeRawPreview, maskReporterIn } from './raw-preview';
 import { appendHistory } from './ticket-history.writer';
+import { TicketRewards } from './ticket-rewards';
 import { ReporterSecret, TicketEntity } from './ticket.entity';
 import { toTicketView, TicketView } from './ticket-view';
 import { visibilityClause } from './ticket-visibility';
 
 /** Who has the ticket open in the console (claims are the console's; shown with the ticket). */
-export interface ClaimOnTicket {
-  userId: string;
-  displayName: string;
-  expiresAt: string;
-}
-
-export interface HistoryView {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  reason: string | null;
-  data: Record<string, unknown>;
-}
+export type ClaimOnTicket = ClaimView;
+export type HistoryView = HistoryEntryView;
 
 /** Staff reads of tickets, always within the caller's visibility. */
 @Injectable()
@@ -34,16 +22,25 @@ export class TicketsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly cipher: PiiCipher,
+    private readonly rewards: TicketRewards,
   ) {}
 
-  async get(viewer: Viewer, id: string): Promise<TicketView & { claim: ClaimOnTicket | null }> {
+  async get(viewer: Viewer, id: string): Promise<TicketWithClaim> {
     const ticket = toTicketView(await this.findVisible(viewer, 't.id = $1', [id]));
     const claims: Array<{ user_id: string; display_name: string; expires_at: Date }> = await this.db.query(
       `SELECT user_id, display_name, expires_at FROM ticket_claims WHERE ticket_id = $1 AND expires_at > now()`,
       [id],
     );
     const claim = claims[0] ? { userId: claims[0].user_id, displayName: claims[0].display_name, expiresAt: claims[0].expires_at.toISOString() } : null;
-    return { ...ticket, claim };
+    return { ...ticket, reward: await this.rewards.of(viewer, id), claim };
+  }
+
+  /** 404 unless the caller may see the ticket (a hidden ticket answers like a missing one). */
+  async assertVisible(viewer: Viewer, id: string): Promise<void> {
+    if (!isUuid(id)) throw NotFound('Ticket not found');
+    const scope = visibilityClause(viewer, 2);
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM tickets t WHERE t.id = $1 AND ${scope.sql}`, [id, ...scope.params]);
+    if (rows.length === 0) throw NotFound('Ticket not found');
   }
 
   async findByFeedRecord(viewer: Viewer, feed: string, externalId: string): Promise<{ items: TicketView[]; total: number }> {
@@ -63,8 +60,8 @@ export class TicketsService {
       at: (r.at as Date).toISOString(),
       actor: r.actor_name as string,
       action: r.action as string,
-      fromStatus: r.from_status as string | null,
-      toStatus: r.to_status as string | null,
+      fromStatus: r.from_status as TicketStatus | null,
+      toStatus: r.to_status as TicketStatus | null,
       reason: r.reason as string | null,
       data: r.data as Record<string, unknown>,
     }));

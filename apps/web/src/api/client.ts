@@ -1,4 +1,4 @@
-import type { FieldError } from './types';
+import type { ErrorCode, FieldError } from '@hub/contracts';
 import { session } from './session';
 
 const BASE = '/api/v1';
@@ -6,7 +6,8 @@ const BASE = '/api/v1';
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    /** one of the server's stable codes (`ERROR_CODES`); compared with those constants, never with bare strings */
+    readonly code: ErrorCode,
     message: string,
     readonly details: FieldError[] = [],
     readonly body: Record<string, unknown> = {},
@@ -42,16 +43,17 @@ async function toApiError(response: Response): Promise<ApiError> {
     error?: { code?: string; message?: string; details?: FieldError[] };
   };
   const error = body.error ?? {};
-  return new ApiError(response.status, error.code ?? `HTTP_${response.status}`, error.message ?? response.statusText, error.details ?? [], body);
+  return new ApiError(response.status, (error.code ?? `HTTP_${response.status}`) as ErrorCode, error.message ?? response.statusText, error.details ?? [], body);
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders() };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const form = options.body instanceof FormData;
+  if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json';
   const response = await fetch(`${BASE}${path}${buildQuery(options.query)}`, {
     method,
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.body === undefined ? undefined : form ? (options.body as FormData) : JSON.stringify(options.body),
     keepalive: options.keepalive,
   });
   if (response.ok) return response;
@@ -74,4 +76,7 @@ export async function requestBlob(path: string): Promise<Blob> {
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown, keepalive?: boolean) => request<T>('POST', path, { body, keepalive }),
+  /** multipart/form-data; the browser sets the boundary */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
+  delete: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
 };

@@ -1,25 +1,6 @@
 import { api, requestBlob } from './client';
-import type {
-  Attachment,
-  Claim,
-  Counters,
-  DecideBody,
-  FeedRecord,
-  FeedRecordDetail,
-  HistoryEntry,
-  LoginResponse,
-  Me,
-  NewCallBody,
-  Page,
-  RegionSuggestion,
-  RerunResult,
-  SubjectSuggestion,
-  Taxonomy,
-  Ticket,
-  TicketRaw,
-  TicketSummary,
-  TriageItem,
-} from './types';
+import type { ClaimView, Counters, HistoryEntryView, Page, TicketSummary, TriageItem } from '@hub/contracts';
+import type { Attachment, DecideBody, FeedRecord, FeedRecordDetail, LoginResponse, Me, NewCallBody, RegionSuggestion, RerunResult, SubjectSuggestion, Taxonomy, Ticket, TicketRaw } from './types';
 
 export interface QueueFilters {
   status?: string;
@@ -42,7 +23,7 @@ export const consoleApi = {
     api.get<Page<TicketSummary>>('/console/tickets', { ...filters, cursor, limit }),
   triage: (cursor?: string | null, limit = 100) => api.get<Page<TriageItem>>('/console/triage', { cursor, limit }),
   counters: () => api.get<Counters>('/console/counters'),
-  claim: (ticketId: string) => api.post<{ claim: Claim }>(`/console/tickets/${id(ticketId)}/claim`),
+  claim: (ticketId: string) => api.post<{ claim: ClaimView }>(`/console/tickets/${id(ticketId)}/claim`),
   release: (ticketId: string, keepalive = false) => api.post<void>(`/console/tickets/${id(ticketId)}/release`, undefined, keepalive),
   decide: (ticketId: string, body: DecideBody) => api.post<Ticket>(`/console/tickets/${id(ticketId)}/decide`, body),
   merge: (ticketId: string, version: number, masterId: string) =>
@@ -56,7 +37,7 @@ export const consoleApi = {
 
 export const ticketsApi = {
   get: (ticketId: string) => api.get<Ticket>(`/tickets/${id(ticketId)}`),
-  history: (ticketId: string) => api.get<HistoryEntry[]>(`/tickets/${id(ticketId)}/history`),
+  history: (ticketId: string) => api.get<HistoryEntryView[]>(`/tickets/${id(ticketId)}/history`),
   raw: (ticketId: string) => api.get<TicketRaw>(`/tickets/${id(ticketId)}/raw`),
   attachments: (ticketId: string) => api.get<Attachment[]>(`/tickets/${id(ticketId)}/attachments`),
   attachmentBlob: (ticketId: string, attachmentId: string) => requestBlob(`/tickets/${id(ticketId)}/attachments/${id(attachmentId)}`),

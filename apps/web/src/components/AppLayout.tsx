@@ -2,15 +2,34 @@ import { QuestionCircleOutlined } from '@ant-design/icons';
 import { Button, Layout, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Outlet, useNavigate } from 'react-router-dom';
-import { useWorkspace } from '../context/AuthContext';
+import { useMe, useWorkspace, type Workspace } from '../context/AuthContext';
+import { useTaxonomyMaybe } from '../context/TaxonomyContext';
 import { useHotkeys } from '../hooks/useHotkeys';
 import { useI18n } from '../i18n';
 import { CountersBar } from './CountersBar';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LiveStatus } from './LiveStatus';
+import { NotificationsBell } from './NotificationsBell';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
+
+const CONSOLE: Workspace[] = ['operator', 'supervisor'];
+const NOTIFIED: Workspace[] = ['unit', 'supervisor', 'police'];
+
+/** Outside the dispatch centre the header says whose desk this is. */
+function UnitHeading({ workspace }: { workspace: Workspace }) {
+  const me = useMe();
+  const taxonomy = useTaxonomyMaybe();
+  const { t } = useI18n();
+  if (workspace === 'none') return <span />;
+  return (
+    <Space size={8} className="unit-heading" data-testid="unit-heading">
+      <Typography.Text strong>{me.unit ? (taxonomy?.unitName(me.unit) ?? me.unit) : t(`role.${me.roles[0]}`)}</Typography.Text>
+      <Typography.Text type="secondary">{me.roles.map((role) => t(`role.${role}`)).join('、')}</Typography.Text>
+    </Space>
+  );
+}
 
 export function AppLayout() {
   const { t } = useI18n();
@@ -36,9 +55,10 @@ export function AppLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="app-header">
-          {workspace !== 'none' && <CountersBar />}
+          {CONSOLE.includes(workspace) ? <CountersBar /> : <UnitHeading workspace={workspace} />}
           <Space size={12} className="app-header-tools">
             {workspace !== 'none' && <LiveStatus />}
+            {NOTIFIED.includes(workspace) && <NotificationsBell />}
             <Tooltip title={t('help.title')}>
               <Button type="text" icon={<QuestionCircleOutlined />} onClick={() => setHelpOpen(true)} data-testid="help-button">
                 ?
@@ -52,7 +72,7 @@ export function AppLayout() {
           <Outlet />
         </Layout.Content>
       </Layout>
-      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} workspace={workspace} />
     </Layout>
   );
 }

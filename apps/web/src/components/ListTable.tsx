@@ -1,10 +1,10 @@
-import { Empty, Spin, Table, Typography } from 'antd';
+import { Button, Empty, Spin, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useRef, useState, type HTMLAttributes, type ReactNode, type UIEvent } from 'react';
 import { useElementHeight } from '../hooks/useElementHeight';
 import { useHotkeys } from '../hooks/useHotkeys';
 import type { KeysetList } from '../hooks/useKeysetList';
-import { useI18n } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
 
 type TableRef = { scrollTo: (config: { index?: number; top?: number }) => void };
 
@@ -18,12 +18,13 @@ interface ListTableProps<T extends { id: string }> {
   focusId?: string;
   rowClassName?: (row: T) => string;
   hotkeys?: boolean;
+  hint?: MessageKey;
 }
 
 const HEADER_HEIGHT = 39;
 const LOAD_AHEAD_PX = 600;
 
-export function ListTable<T extends { id: string }>({ list, columns, testId, rowTestId, onOpen, empty, focusId, rowClassName, hotkeys = true }: ListTableProps<T>) {
+export function ListTable<T extends { id: string }>({ list, columns, testId, rowTestId, onOpen, empty, focusId, rowClassName, hotkeys = true, hint = 'list.hint' }: ListTableProps<T>) {
   const { t } = useI18n();
   const [boxRef, height] = useElementHeight<HTMLDivElement>();
   const tableRef = useRef<TableRef>(null);
@@ -107,8 +108,13 @@ export function ListTable<T extends { id: string }>({ list, columns, testId, row
           {t('filter.count', { n: list.total })}
         </Typography.Text>
         {list.loading && list.loaded && <Spin size="small" />}
+        {list.hasMore && !list.loading && (
+          <Button size="small" type="link" onClick={list.loadMore} data-testid={`${testId}-more`}>
+            {t('list.loadMore')}
+          </Button>
+        )}
         <Typography.Text type="secondary" className="shortcut-hint">
-          {t('list.hint')}
+          {t(hint)}
         </Typography.Text>
       </div>
     </div>

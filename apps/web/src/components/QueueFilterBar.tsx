@@ -1,7 +1,7 @@
 import { ClearOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
-import { TICKET_STATUSES } from '../api/types';
+import { TICKET_STATUSES } from '@hub/contracts';
 import { useTaxonomy } from '../context/TaxonomyContext';
 import { splitList, type useQueueFilters } from '../hooks/useQueueFilters';
 import { useI18n } from '../i18n';

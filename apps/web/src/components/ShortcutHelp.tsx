@@ -1,9 +1,12 @@
 import { Modal, Typography } from 'antd';
+import type { Workspace } from '../context/AuthContext';
 import type { MessageKey } from '../i18n';
 import { useI18n } from '../i18n';
 import { Kbd } from './Kbd';
 
-const GROUPS: { title: MessageKey; keys: [string[], MessageKey][] }[] = [
+type Group = { title: MessageKey; keys: [string[], MessageKey][] };
+
+const CONSOLE_GROUPS: Group[] = [
   {
     title: 'help.global',
     keys: [
@@ -32,8 +35,59 @@ const GROUPS: { title: MessageKey; keys: [string[], MessageKey][] }[] = [
   { title: 'help.forms', keys: [[['Ctrl+Enter'], 'help.submit']] },
 ];
 
-export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
+const LIST_GROUP: Group = {
+  title: 'help.lists',
+  keys: [
+    [['j', 'k', '↓', '↑'], 'help.move'],
+    [['Enter'], 'help.open'],
+  ],
+};
+
+const CASE_GROUPS: Group[] = [
+  { title: 'help.global', keys: [[['?'], 'help.toggle']] },
+  { ...LIST_GROUP, keys: [...LIST_GROUP.keys, [['1', '2', '3', '4'], 'help.tabs']] },
+  {
+    title: 'help.case',
+    keys: [
+      [['a'], 'help.accept'],
+      [['r'], 'help.return'],
+      [['h'], 'help.assist'],
+      [['f'], 'help.fileCase'],
+      [['p'], 'help.pause'],
+      [['t'], 'help.transfer'],
+      [['x'], 'help.close'],
+      [['y', 'n'], 'help.approve'],
+      [['Esc'], 'help.back'],
+    ],
+  },
+  { title: 'help.forms', keys: [[['Ctrl+Enter'], 'help.submit']] },
+];
+
+const POLICE_GROUPS: Group[] = [
+  { title: 'help.global', keys: [[['?'], 'help.toggle']] },
+  LIST_GROUP,
+  {
+    title: 'help.case',
+    keys: [
+      [['y', 'n'], 'help.police'],
+      [['Esc'], 'help.back'],
+    ],
+  },
+  { title: 'help.forms', keys: [[['Ctrl+Enter'], 'help.submit']] },
+];
+
+const READ_ONLY_GROUPS: Group[] = [{ title: 'help.global', keys: [[['?'], 'help.toggle']] }, LIST_GROUP];
+
+function groupsOf(workspace: Workspace): Group[] {
+  if (workspace === 'operator' || workspace === 'supervisor') return CONSOLE_GROUPS;
+  if (workspace === 'unit') return CASE_GROUPS;
+  if (workspace === 'police') return POLICE_GROUPS;
+  return READ_ONLY_GROUPS;
+}
+
+export function ShortcutHelp({ open, onClose, workspace }: { open: boolean; onClose: () => void; workspace: Workspace }) {
   const { t } = useI18n();
+  const GROUPS = groupsOf(workspace);
   return (
     <Modal open={open} onCancel={onClose} footer={null} title={t('help.title')} width={520} data-testid="shortcut-help">
       {GROUPS.map((group) => (

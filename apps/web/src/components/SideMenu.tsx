@@ -1,8 +1,19 @@
-import { ExceptionOutlined, FileSearchOutlined, PhoneOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  ExceptionOutlined,
+  EyeOutlined,
+  FileSearchOutlined,
+  PhoneOutlined,
+  SafetyOutlined,
+  SolutionOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { Badge, Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { useWorkspace } from '../context/AuthContext';
+import { useHasRole, useWorkspace, type Workspace } from '../context/AuthContext';
 import { useCounters } from '../context/CountersContext';
 import type { MessageKey } from '../i18n';
 import { useI18n } from '../i18n';
@@ -16,6 +27,41 @@ interface Entry {
   shortcut?: string;
 }
 
+function entriesOf(workspace: Workspace, head: boolean, triageWaiting?: number, unreadable?: number): Entry[] {
+  switch (workspace) {
+    case 'operator':
+      return [
+        { path: '/queue', label: 'menu.queue', icon: <UnorderedListOutlined /> },
+        { path: '/triage', label: 'menu.triage', icon: <FileSearchOutlined />, badge: triageWaiting },
+        { path: '/new', label: 'menu.newCall', icon: <PhoneOutlined />, shortcut: 'n' },
+        { path: '/unreadable', label: 'menu.unreadable', icon: <ExceptionOutlined />, badge: unreadable },
+      ];
+    case 'supervisor':
+      return [
+        { path: '/queue', label: 'menu.queue', icon: <UnorderedListOutlined /> },
+        { path: '/overdue', label: 'menu.overdue', icon: <AlertOutlined /> },
+      ];
+    case 'unit':
+      return [
+        { path: '/workbench', label: 'menu.workbench', icon: <SolutionOutlined /> },
+        ...(head
+          ? [
+              { path: '/approvals', label: 'menu.approvals', icon: <AuditOutlined /> } satisfies Entry,
+              { path: '/overdue', label: 'menu.overdue', icon: <AlertOutlined /> } satisfies Entry,
+            ]
+          : []),
+      ];
+    case 'police':
+      return [{ path: '/police', label: 'menu.police', icon: <SafetyOutlined /> }];
+    case 'prosecutor':
+      return [{ path: '/oversight', label: 'menu.oversight', icon: <EyeOutlined /> }];
+    case 'admin':
+      return [{ path: '/admin/holidays', label: 'menu.holidays', icon: <CalendarOutlined /> }];
+    default:
+      return [];
+  }
+}
+
 export function SideMenu() {
   const { t } = useI18n();
   const workspace = useWorkspace();
@@ -23,17 +69,8 @@ export function SideMenu() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
 
-  const entries: Entry[] =
-    workspace === 'operator'
-      ? [
-          { path: '/queue', label: 'menu.queue', icon: <UnorderedListOutlined /> },
-          { path: '/triage', label: 'menu.triage', icon: <FileSearchOutlined />, badge: counters?.triageWaiting },
-          { path: '/new', label: 'menu.newCall', icon: <PhoneOutlined />, shortcut: 'n' },
-          { path: '/unreadable', label: 'menu.unreadable', icon: <ExceptionOutlined />, badge: counters?.unreadable },
-        ]
-      : workspace === 'supervisor'
-        ? [{ path: '/queue', label: 'menu.queue', icon: <UnorderedListOutlined /> }]
-        : [];
+  const head = useHasRole('UNIT_HEAD');
+  const entries = entriesOf(workspace, head, counters?.triageWaiting, counters?.unreadable);
 
   const selected = entries.find((entry) => pathname.startsWith(entry.path))?.path;
   return (
@@ -44,7 +81,7 @@ export function SideMenu() {
       items={entries.map((entry) => ({
         key: entry.path,
         icon: entry.icon,
-        'data-testid': `menu-${entry.path.slice(1)}`,
+        'data-testid': `menu-${entry.path.slice(1).replace('/', '-')}`,
         label: (
           <span className="menu-label">
             {t(entry.label)}

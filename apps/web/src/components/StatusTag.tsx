@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { TicketStatus } from '../api/types';
+import type { TicketStatus } from '@hub/contracts';
 import { useI18n } from '../i18n';
 
 const COLORS: Record<TicketStatus, string> = {

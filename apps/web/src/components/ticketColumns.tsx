@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
-import type { TicketSummary } from '../api/types';
+import type { ClaimView, TicketSummary } from '@hub/contracts';
 import type { TaxonomyValue } from '../context/TaxonomyContext';
 import type { Translate } from '../i18n';
 import { shortName } from '../lib/taxonomyNames';
@@ -23,7 +23,12 @@ function TwoLines({ top, bottom, strong }: { top: string; bottom?: string | null
   );
 }
 
-export function ticketColumns<T extends TicketSummary>(t: Translate, taxonomy: TaxonomyValue) {
+type ColumnRow = Pick<
+  TicketSummary,
+  'id' | 'status' | 'trackingCode' | 'feed' | 'receivedAt' | 'regionCode' | 'subjectName' | 'productName' | 'excerpt' | 'category' | 'violation' | 'leadUnit'
+> & { claim?: ClaimView | null };
+
+export function ticketColumns<T extends ColumnRow>(t: Translate, taxonomy: TaxonomyValue) {
   type Column = ColumnType<T>;
   const status: Column = { key: 'status', title: t('field.status'), width: 96, render: (_, row) => <StatusTag status={row.status} /> };
   const code: Column = {
@@ -51,6 +56,6 @@ export function ticketColumns<T extends TicketSummary>(t: Translate, taxonomy: T
       ),
   };
   const leadUnit: Column = { key: 'leadUnit', title: t('field.leadUnit'), width: 168, ellipsis: true, render: (_, row) => taxonomy.unitName(row.leadUnit) };
-  const claim: Column = { key: 'claim', title: t('field.claim'), width: 104, render: (_, row) => <ClaimHolder claim={row.claim} /> };
+  const claim: Column = { key: 'claim', title: t('field.claim'), width: 104, render: (_, row) => <ClaimHolder claim={row.claim ?? null} /> };
   return { status, code, received, region, subject, category, leadUnit, claim };
 }

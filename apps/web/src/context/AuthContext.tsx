@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { authApi } from '../api/endpoints';
 import { session } from '../api/session';
-import type { Me, Role } from '../api/types';
+import type { Role } from '@hub/contracts';
+import type { Me } from '../api/types';
 
 type AuthState = { status: 'loading' } | { status: 'signedOut'; expired: boolean } | { status: 'signedIn'; me: Me; token: string };
 
@@ -60,14 +61,27 @@ export function useMe(): Me {
   return state.me;
 }
 
-export type Workspace = 'operator' | 'supervisor' | 'none';
+export type Workspace = 'operator' | 'supervisor' | 'unit' | 'police' | 'prosecutor' | 'admin' | 'none';
 
-export function workspaceOf(roles: Role[]): Workspace {
-  if (roles.includes('OPERATOR')) return 'operator';
-  if (roles.includes('SUPERVISOR')) return 'supervisor';
-  return 'none';
+const WORKSPACE_BY_ROLE: [Role, Workspace][] = [
+  ['OPERATOR', 'operator'],
+  ['SUPERVISOR', 'supervisor'],
+  ['UNIT_HEAD', 'unit'],
+  ['HANDLER', 'unit'],
+  ['POLICE_LIAISON', 'police'],
+  ['PROSECUTOR', 'prosecutor'],
+  ['ADMIN', 'admin'],
+];
+
+export function workspaceOf(roles: readonly Role[]): Workspace {
+  return WORKSPACE_BY_ROLE.find(([role]) => roles.includes(role))?.[1] ?? 'none';
 }
 
 export function useWorkspace(): Workspace {
   return workspaceOf(useMe().roles);
+}
+
+export function useHasRole(...roles: Role[]): boolean {
+  const me = useMe();
+  return me.roles.some((role) => roles.includes(role));
 }

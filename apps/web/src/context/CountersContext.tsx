@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { consoleApi } from '../api/endpoints';
-import type { Counters } from '../api/types';
+import type { Counters } from '@hub/contracts';
 import { useLive, useLiveEvent } from './LiveContext';
 
 const CountersContext = createContext<Counters | null>(null);

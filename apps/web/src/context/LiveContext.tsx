@@ -1,12 +1,13 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { ClaimEvent, Counters, TicketEvent } from '../api/types';
+import type { ClaimChangedEvent, Counters, NotificationEvent, TicketEvent } from '@hub/contracts';
 
 export interface LiveEvents {
   'ticket.created': TicketEvent;
   'ticket.updated': TicketEvent;
-  'claim.changed': ClaimEvent;
+  'claim.changed': ClaimChangedEvent;
   counters: Counters;
+  notification: NotificationEvent;
 }
 
 interface LiveValue {

@@ -51,3 +51,8 @@ export function useTaxonomy(): TaxonomyValue {
   if (!value) throw new Error('useTaxonomy outside TaxonomyProvider');
   return value;
 }
+
+/** The taxonomy where a screen may also show without it (the header of a role with no workspace). */
+export function useTaxonomyMaybe(): TaxonomyValue | null {
+  return useContext(TaxonomyContext);
+}

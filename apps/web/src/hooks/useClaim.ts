@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { consoleApi } from '../api/endpoints';
-import type { Claim } from '../api/types';
+import { ERROR_CODES, type ClaimView } from '@hub/contracts';
 import { useLive, useLiveEvent } from '../context/LiveContext';
 import { useErrorHandler } from './useErrorHandler';
 
 const RENEW_MS = 30_000;
 
 export interface ClaimState {
-  holder: Claim | null;
+  holder: ClaimView | null;
   mine: boolean;
 }
 
@@ -22,7 +22,7 @@ export function useClaim(ticketId: string, enabled: boolean, myUserId: string) {
   const mine = useRef(false);
 
   const apply = useCallback(
-    (holder: Claim | null) => {
+    (holder: ClaimView | null) => {
       mine.current = holder?.userId === myUserId;
       setState({ holder, mine: mine.current });
     },
@@ -33,7 +33,7 @@ export function useClaim(ticketId: string, enabled: boolean, myUserId: string) {
     try {
       apply((await consoleApi.claim(ticketId)).claim);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'CLAIMED_BY_OTHER') apply((error.body.claim as Claim | undefined) ?? null);
+      if (error instanceof ApiError && error.code === ERROR_CODES.CLAIMED_BY_OTHER) apply((error.body.claim as ClaimView | undefined) ?? null);
       else if (!(error instanceof ApiError && error.status === 404)) onError(error);
     }
   }, [ticketId, apply, onError]);

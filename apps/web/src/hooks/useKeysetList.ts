@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Page } from '../api/types';
+import type { Page } from '@hub/contracts';
 import { useErrorHandler } from './useErrorHandler';
 
 export interface KeysetList<T> {

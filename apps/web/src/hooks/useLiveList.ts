@@ -1,14 +1,13 @@
 import { useEffect, useRef } from 'react';
 import type { QueueFilters } from '../api/endpoints';
 import { consoleApi } from '../api/endpoints';
-import type { ClaimEvent, TicketEvent, TicketSummary } from '../api/types';
+import { TRIAGE_STATUSES, type ClaimChangedEvent, type TicketEvent, type TicketSummary } from '@hub/contracts';
 import { useLiveEvent } from '../context/LiveContext';
 import type { KeysetList } from './useKeysetList';
 import { splitList } from './useQueueFilters';
 
 const FLUSH_MS = 400;
 const HEAD_LIMIT = 50;
-const TRIAGE_STATUSES = ['TRIAGE', 'RETURNED'];
 
 function matches(row: Pick<TicketSummary, 'status' | 'feed' | 'regionCode' | 'category'>, filters: QueueFilters): boolean {
   const within = (value: string | null, filter: string | undefined) => !filter || (value !== null && splitList(filter).includes(value));
@@ -32,7 +31,7 @@ function newestFirstIndex(items: TicketSummary[], row: TicketSummary): number {
 }
 
 function useClaimPatches<T extends TicketSummary>(list: KeysetList<T>) {
-  useLiveEvent('claim.changed', ({ ticketId, claim }: ClaimEvent) =>
+  useLiveEvent('claim.changed', ({ ticketId, claim }: ClaimChangedEvent) =>
     list.update((items) => (items.some((row) => row.id === ticketId) ? items.map((row) => (row.id === ticketId ? { ...row, claim } : row)) : items)),
   );
 }

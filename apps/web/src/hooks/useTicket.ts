@@ -17,6 +17,8 @@ export function useTicket(id: string) {
   const { epoch } = useLive();
   const [load, setLoad] = useState<TicketLoad>({ state: 'loading' });
   const version = useRef(-1);
+  // while the screen's own move is on its way, its echo on the socket is no news to the reader
+  const ownMove = useRef(false);
 
   const reload = useCallback(async () => {
     try {
@@ -49,8 +51,12 @@ export function useTicket(id: string) {
 
   useLiveEvent('ticket.updated', (event) => {
     if (event.id !== id || event.version <= version.current) return;
-    void reload().then(() => message.info(t('ticket.updatedLive')));
+    void reload().then(() => ownMove.current || message.info(t('ticket.updatedLive')));
   });
 
-  return { load, reload, replace };
+  const expectOwnMove = useCallback((on: boolean) => {
+    ownMove.current = on;
+  }, []);
+
+  return { load, reload, replace, expectOwnMove };
 }

@@ -2,7 +2,8 @@ import { App } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { consoleApi } from '../api/endpoints';
-import type { Claim, DecideBody, Ticket } from '../api/types';
+import { ERROR_CODES, type ClaimView } from '@hub/contracts';
+import type { DecideBody, Ticket } from '../api/types';
 import { useI18n } from '../i18n';
 import type { ActionKind } from '../lib/ticketRules';
 import { useErrorHandler } from './useErrorHandler';
@@ -13,7 +14,7 @@ interface Options {
   ticket: Ticket;
   reload: () => Promise<void>;
   reclaim: () => Promise<void>;
-  showHolder: (claim: Claim | null) => void;
+  showHolder: (claim: ClaimView | null) => void;
   onDone: (ticket: Ticket) => void;
 }
 
@@ -32,13 +33,13 @@ export function useTicketActions({ ticket, reload, reclaim, showHolder, onDone }
       onDone(updated);
       return true;
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'STALE_VERSION') {
+      if (error instanceof ApiError && error.code === ERROR_CODES.STALE_VERSION) {
         await reload();
         void message.warning(t('ticket.reloaded'));
         return true;
       }
-      if (error instanceof ApiError && error.code === 'CLAIMED_BY_OTHER') showHolder((error.body.claim as Claim | undefined) ?? null);
-      if (error instanceof ApiError && error.code === 'CLAIM_REQUIRED') void reclaim();
+      if (error instanceof ApiError && error.code === ERROR_CODES.CLAIMED_BY_OTHER) showHolder((error.body.claim as ClaimView | undefined) ?? null);
+      if (error instanceof ApiError && error.code === ERROR_CODES.CLAIM_REQUIRED) void reclaim();
       onError(error);
       return false;
     } finally {

@@ -8,3 +8,4 @@ function labelOr(t: Translate, key: string, code: string): string {
 
 export const regionSourceLabel = (t: Translate, source: string) => labelOr(t, `regionSource.${source}`, source);
 export const flagLabel = (t: Translate, flag: string) => labelOr(t, `flag.${flag}`, flag);
+export const historyActionLabel = (t: Translate, action: string) => labelOr(t, `history.action.${action}`, action);

@@ -1,16 +1,14 @@
-import type { Ticket, TicketStatus } from '../api/types';
-
-const DECIDABLE: TicketStatus[] = ['RECEIVED', 'TRIAGE', 'RETURNED'];
-const FINISHED: TicketStatus[] = ['CLOSED', 'MERGED', 'DISCARDED'];
+import { DECIDABLE_STATUSES, TERMINAL_STATUSES } from '@hub/contracts';
+import type { Ticket } from '../api/types';
 
 export type ActionKind = 'confirm' | 'correct' | 'merge' | 'discard';
 
 export function allowedActions(ticket: Ticket): Record<ActionKind, boolean> {
-  const decidable = DECIDABLE.includes(ticket.status);
+  const decidable = DECIDABLE_STATUSES.includes(ticket.status);
   return {
     confirm: decidable && ticket.classification !== null,
     correct: decidable,
-    merge: !FINISHED.includes(ticket.status) && ticket.duplicateCandidates.length > 0,
+    merge: !TERMINAL_STATUSES.includes(ticket.status) && ticket.duplicateCandidates.length > 0,
     discard: decidable,
   };
 }

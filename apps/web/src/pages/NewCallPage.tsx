@@ -3,7 +3,8 @@ import { Button, Card, Checkbox, Form, Input, Radio, Select, Typography } from '
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { consoleApi } from '../api/endpoints';
-import { KINDS, type Kind, type NewCallBody, type SubjectSuggestion, type Ticket } from '../api/types';
+import { KINDS, type Kind } from '@hub/contracts';
+import { type NewCallBody, type SubjectSuggestion, type Ticket } from '../api/types';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { Kbd } from '../components/Kbd';
 import { CreatedNotice } from '../components/newCall/CreatedNotice';

@@ -1,3 +1,4 @@
+import type { TicketSummary } from '@hub/contracts';
 import { Alert, Button, Space, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { consoleApi } from '../api/endpoints';
@@ -28,7 +29,7 @@ export function QueuePage() {
   const focusId = useFocusId();
 
   const columns = useMemo(() => {
-    const c = ticketColumns(t, taxonomy);
+    const c = ticketColumns<TicketSummary>(t, taxonomy);
     return [c.status, c.code, c.received, c.region, c.subject, c.category, c.leadUnit, c.claim];
   }, [t, taxonomy]);
   const rowClassName = useCallback((row: { id: string }) => (fresh.has(row.id) ? 'row-fresh' : ''), [fresh]);

@@ -2,7 +2,7 @@ import { Badge, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { consoleApi } from '../api/endpoints';
-import type { TriageItem } from '../api/types';
+import type { TriageItem } from '@hub/contracts';
 import { Confidence } from '../components/Confidence';
 import { ListTable } from '../components/ListTable';
 import { ticketColumns } from '../components/ticketColumns';

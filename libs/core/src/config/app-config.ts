@@ -51,6 +51,13 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   @Transform(toInt) @IsInt() @Min(100) OUTBOX_POLL_MS = 250;
   @Transform(toInt) @IsInt() @Min(1) WORKER_CONCURRENCY = 8;
+  /** how often each worker re-arms deadline timers from PostgreSQL */
+  @Transform(toInt) @IsInt() @Min(200) CLOCK_RECONCILE_MS = 30000;
+
+  /** the SMS gateway that sends tipsters their tracking code, PIN and reward notices; without it notices are only logged (development) */
+  @IsOptional() @IsString() SMS_GATEWAY_URL?: string;
+  @IsOptional() @IsString() SMS_GATEWAY_KEY?: string;
+
   /** load demo tickets at setup */
   @IsIn(['true', 'false']) DEMO_DATA = 'false';
 }
@@ -72,6 +79,7 @@ function refuseDevelopmentSecrets(env: EnvironmentVariables): void {
   if (env.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET is the development default');
   if (env.ADMIN_PASSWORD === DEV_ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD is the development default');
   if (env.PII_KEYS.includes(DEV_PII_KEY)) problems.push('PII_KEYS holds the development key');
+  if (!env.SMS_GATEWAY_URL) problems.push('SMS_GATEWAY_URL is missing: hotline tipsters would never get their tracking code and PIN');
   const feedKeys = parseFeedKeys(env.FEED_KEYS);
   for (const [feed, key] of Object.entries(feedKeys)) if (key === devFeedKey(feed)) problems.push(`FEED_KEYS ${feed} is the development default`);
   if (problems.length > 0) throw new Error(`Refusing to start in production with development secrets:\n${problems.join('\n')}`);

@@ -1,3 +1,5 @@
+import { ERROR_CODES } from '@hub/contracts';
+
 /** A failure the caller can act on: a stable code, an HTTP status, field details. */
 export interface ErrorDetail {
   field: string;
@@ -19,10 +21,10 @@ export class DomainError extends Error {
   }
 }
 
-export const NotFound = (what = 'Not found') => new DomainError('NOT_FOUND', what, 404);
-export const Unauthorized = (message = 'Missing or invalid credentials') => new DomainError('UNAUTHORIZED', message, 401);
-export const Forbidden = (message = 'Not allowed for your role') => new DomainError('FORBIDDEN', message, 403);
+export const NotFound = (what = 'Not found') => new DomainError(ERROR_CODES.NOT_FOUND, what, 404);
+export const Unauthorized = (message = 'Missing or invalid credentials') => new DomainError(ERROR_CODES.UNAUTHORIZED, message, 401);
+export const Forbidden = (message = 'Not allowed for your role') => new DomainError(ERROR_CODES.FORBIDDEN, message, 403);
 export const Conflict = (code: string, message: string) => new DomainError(code, message, 409);
-export const Invalid = (message: string, details: ErrorDetail[] = []) => new DomainError('VALIDATION_FAILED', message, 422, details);
+export const Invalid = (message: string, details: ErrorDetail[] = []) => new DomainError(ERROR_CODES.VALIDATION_FAILED, message, 422, details);
 export const Unavailable = (message: string, retryAfterSeconds = 5) =>
-  new DomainError('SERVICE_UNAVAILABLE', message, 503, [], { 'Retry-After': String(retryAfterSeconds) });
+  new DomainError(ERROR_CODES.SERVICE_UNAVAILABLE, message, 503, [], { 'Retry-After': String(retryAfterSeconds) });

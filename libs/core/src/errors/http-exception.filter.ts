@@ -1,3 +1,4 @@
+import { ERROR_CODES, ErrorCode } from '@hub/contracts';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, ErrorDetail } from './domain-error';
@@ -5,18 +6,18 @@ import { errorBody } from './error-response';
 import { isDependencyDown } from './dependency-errors';
 import { requestIdOf } from '../logging/request-id';
 
-const STATUS_CODES: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
+const STATUS_CODES: Record<number, ErrorCode | string> = {
+  400: ERROR_CODES.BAD_REQUEST,
+  401: ERROR_CODES.UNAUTHORIZED,
+  403: ERROR_CODES.FORBIDDEN,
+  404: ERROR_CODES.NOT_FOUND,
   405: 'METHOD_NOT_ALLOWED',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'VALIDATION_FAILED',
-  429: 'RATE_LIMITED',
-  503: 'SERVICE_UNAVAILABLE',
+  409: ERROR_CODES.CONFLICT,
+  413: ERROR_CODES.PAYLOAD_TOO_LARGE,
+  415: ERROR_CODES.UNSUPPORTED_MEDIA_TYPE,
+  422: ERROR_CODES.VALIDATION_FAILED,
+  429: ERROR_CODES.RATE_LIMITED,
+  503: ERROR_CODES.SERVICE_UNAVAILABLE,
 };
 
 interface Mapped {

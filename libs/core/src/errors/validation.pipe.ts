@@ -1,11 +1,12 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { ErrorDetail, Invalid } from './domain-error';
 
-function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
+/** class-validator errors as field details (`reporter.phone`, …). */
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): ErrorDetail[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(e.children ?? [], field)];
+    return [...own, ...flattenValidationErrors(e.children ?? [], field)];
   });
 }
 
@@ -15,5 +16,5 @@ export const hubValidationPipe = () =>
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => Invalid('Request is invalid', flatten(errors)),
+    exceptionFactory: (errors) => Invalid('Request is invalid', flattenValidationErrors(errors)),
   });

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '@hub/contracts';
 import { DomainError } from '../errors/domain-error';
 
 /** An opaque keyset cursor: the sort time and id of the last row of a page. */
@@ -18,5 +19,5 @@ export function decodeCursor(cursor: string | undefined): KeysetPosition | null 
   } catch {
     /* an unreadable cursor is answered below */
   }
-  throw new DomainError('VALIDATION_FAILED', 'cursor is not valid', 422, [{ field: 'cursor', message: 'use nextCursor from the previous page' }]);
+  throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'cursor is not valid', 422, [{ field: 'cursor', message: 'use nextCursor from the previous page' }]);
 }

@@ -8,12 +8,16 @@ import { createHash } from 'node:crypto';
 export const QUEUES = {
   tickets: 'tickets',
   routing: 'routing',
+  clocks: 'clocks',
+  rewards: 'rewards',
 } as const;
 
 export const JOBS = {
   /** from earlier releases, where intake queued `prepare` before `classify`; still run for jobs queued then */
   prepare: 'prepare',
   classify: 'classify',
+  /** a hotline REPORT with the reporter's phone gets its tracking code and PIN by SMS */
+  tipsterReceipt: 'tipster-receipt',
 } as const;
 
 export type TicketJobName = (typeof JOBS)[keyof typeof JOBS];
@@ -46,6 +50,36 @@ export interface RetrainJobPayload {
 /** Daily at 03:00 Beijing, when the consoles are quiet. */
 export const RETRAIN_SCHEDULE = { pattern: '0 3 * * *', tz: 'Asia/Shanghai' } as const;
 
+/** A ticket's clock reaching 80 % (warning) or its end (overdue). */
+export const CLOCK_JOBS = {
+  fire: 'clock-fire',
+} as const;
+
+export interface ClockJobPayload {
+  ticketId: string;
+  clock: string;
+  level: 'warning' | 'overdue';
+  /** the clock's end when the job was armed: a clock moved since (pause, holidays) makes the job a no-op */
+  dueAt: string;
+  /** when the job fires */
+  at: string;
+  /** the clock row's last change (ms): a paused and resumed clock is armed anew even when its end did not move */
+  stamp: number;
+}
+
+/** One job per ticket, clock, level, end and change of the clock: arming it again is a no-op. */
+export const clockJobId = (p: Pick<ClockJobPayload, 'ticketId' | 'clock' | 'level' | 'dueAt' | 'stamp'>) => `clock-${p.ticketId}-${p.clock}-${p.level}-${Date.parse(p.dueAt)}-${p.stamp}`;
+
+export const REWARD_JOBS = {
+  /** expires unclaimed rewards and sends pending reward notices; derived from PostgreSQL, idempotent */
+  sweep: 'reward-sweep',
+} as const;
+
+/** The sweep carries nothing: it reads what is due from the rewards table. */
+export type RewardSweepPayload = Record<string, never>;
+
+export const REWARD_SWEEP_SCHEDULE = { every: 60_000 } as const;
+
 /** Outbox topics: written in the same transaction as the change, relayed after commit. */
 export const OUTBOX_TOPICS = {
   /** a pipeline step to queue: payload { job } */
@@ -58,17 +92,7 @@ export interface PipelineOutboxPayload {
   job: TicketJobName;
 }
 
-export type TicketEventName = 'ticket.created' | 'ticket.updated';
-
-export interface TicketEventPayload {
-  event: TicketEventName;
-  id: string;
-  trackingCode: string;
-  status: string;
-  version: number;
-  leadUnit: string | null;
-  assistUnits: string[];
-}
+export type { TicketEventName, TicketEventPayload } from '@hub/contracts';
 
 /**
  * Redis pub/sub channel the gateway listens on (prefixed per deployment). With a `{…}` hash tag in

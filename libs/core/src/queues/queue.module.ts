@@ -15,7 +15,7 @@ import { DEFAULT_JOB_OPTIONS, QUEUES } from './jobs';
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue({ name: QUEUES.tickets }, { name: QUEUES.routing }),
+    BullModule.registerQueue({ name: QUEUES.tickets }, { name: QUEUES.routing }, { name: QUEUES.clocks }, { name: QUEUES.rewards }),
   ],
   exports: [BullModule],
 })

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '@hub/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -84,7 +85,7 @@ export class FeedRecordsService {
   /** Reads the stored bytes again with the current adapter. */
   async rerun(id: string, viewer: Viewer) {
     const raw = await this.mustLoad(id);
-    if (!RERUNNABLE.includes(raw.state)) throw Conflict('WRONG_STATE', `A ${raw.state} record cannot be re-run`);
+    if (!RERUNNABLE.includes(raw.state)) throw Conflict(ERROR_CODES.INVALID_TRANSITION, `A ${raw.state} record cannot be re-run`);
     try {
       const outcome = await this.intake.parseAndStore(raw.id, raw.feed as FeedCode, raw.body, raw.contentType);
       return { rawId: raw.id, state: (await this.mustLoad(id)).state, accepted: outcome.accepted, rejected: outcome.rejected, rerunBy: viewer.username };
@@ -101,7 +102,7 @@ export class FeedRecordsService {
     );
     if (returningRows(result).length === 0) {
       await this.mustLoad(id);
-      throw Conflict('WRONG_STATE', 'Only unreadable or rejected records can be discarded');
+      throw Conflict(ERROR_CODES.INVALID_TRANSITION, 'Only unreadable or rejected records can be discarded');
     }
     return this.get(id);
   }

@@ -1,3 +1,4 @@
+import { DECIDABLE_STATUSES, ERROR_CODES } from '@hub/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,8 +9,6 @@ import { ClassificationValue, Kind, RoutingValue, TicketEntity, TicketTransition
 import { evaluateRules } from '../rules';
 import { RoutingModels } from '../routing-models.service';
 import { DecideDto } from './decide.dto';
-
-const DECIDABLE = ['RECEIVED', 'TRIAGE', 'RETURNED'];
 
 /**
  * An operator confirms or corrects the router's proposal: the ticket is dispatched
@@ -51,7 +50,7 @@ export class TriageService {
         assistUnits,
         auto: false,
       };
-      if (!DECIDABLE.includes(ticket.status)) throw Conflict('WRONG_STATE', `A ${ticket.status} ticket is not waiting for an operator’s decision`);
+      if (!DECIDABLE_STATUSES.includes(ticket.status)) throw Conflict(ERROR_CODES.INVALID_TRANSITION, `A ${ticket.status} ticket is not waiting for an operator’s decision`);
       const updated = await this.transitions.dispatch(tx, ticketId, ticket.kind as Kind, {
         classification,
         routing,

@@ -1,10 +1,10 @@
 import { Space, Tag, Typography } from 'antd';
-import type { Deadlines } from '../../api/types';
+import type { DeadlinesView } from '@hub/contracts';
 import { useNow } from '../../hooks/useNow';
 import { useI18n, type MessageKey } from '../../i18n';
 import { beijing, deadlineTone, durationWords } from '../../lib/time';
 
-const CLOCKS: [keyof Omit<Deadlines, 'provisional'>, MessageKey][] = [
+const CLOCKS: [keyof Omit<DeadlinesView, 'provisional'>, MessageKey][] = [
   ['dispatchBy', 'field.dispatchBy'],
   ['acceptBy', 'field.acceptBy'],
   ['resolveBy', 'field.resolveBy'],
@@ -12,7 +12,7 @@ const CLOCKS: [keyof Omit<Deadlines, 'provisional'>, MessageKey][] = [
 
 const TONE_COLORS = { green: 'success', yellow: 'warning', red: 'error' } as const;
 
-export function DeadlineList({ deadlines, receivedAt }: { deadlines: Deadlines; receivedAt: string }) {
+export function DeadlineList({ deadlines, receivedAt }: { deadlines: DeadlinesView; receivedAt: string }) {
   const { t } = useI18n();
   const now = useNow(60_000);
   return (

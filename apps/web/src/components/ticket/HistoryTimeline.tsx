@@ -1,7 +1,8 @@
-import { Empty, Spin, Timeline, Typography } from 'antd';
+import { Empty, Spin, Tag, Timeline, Typography } from 'antd';
 import { ticketsApi } from '../../api/endpoints';
 import { useFetched } from '../../hooks/useFetched';
 import { useI18n } from '../../i18n';
+import { historyActionLabel } from '../../lib/labels';
 import { beijing } from '../../lib/time';
 import { StatusTag } from '../StatusTag';
 
@@ -21,7 +22,9 @@ export function HistoryTimeline({ ticketId, version }: { ticketId: string; versi
         children: (
           <div>
             <Typography.Text type="secondary">{beijing(entry.at)}</Typography.Text> <Typography.Text strong>{entry.actor ?? t('ticket.system')}</Typography.Text>{' '}
-            <Typography.Text code>{entry.action}</Typography.Text>
+            <Tag bordered={false} color="processing" data-action={entry.action}>
+              {historyActionLabel(t, entry.action)}
+            </Tag>
             {entry.toStatus && (
               <div>
                 {entry.fromStatus && <StatusTag status={entry.fromStatus} />}

@@ -1,4 +1,4 @@
-import { computeDispatchBy, WorkingDayCalendar } from './working-days';
+import { addCalendarDays, calendarDaysBetween, computeDispatchBy, WorkingDayCalendar } from './working-days';
 
 describe('working-day calendar', () => {
   const calendar = new WorkingDayCalendar();
@@ -36,5 +36,21 @@ describe('working-day calendar', () => {
     const r = withNextYear.addWorkingDays(new Date('2026-12-31T04:00:00Z'), 1);
     expect(r.at.toISOString()).toBe('2027-01-04T15:59:59.999Z');
     expect(r.provisional).toBe(false);
+  });
+});
+
+describe('pauses and calendar-day clocks', () => {
+  const calendar = new WorkingDayCalendar();
+
+  it('counts the working days a pause lasted, make-up days in, holidays out', () => {
+    // paused Fri 2026-02-13, resumed Wed 2026-02-25: Sat 02-14 (make-up), 02-24, 02-25
+    expect(calendar.workingDaysBetween(new Date('2026-02-13T02:00:00Z'), new Date('2026-02-25T02:00:00Z'))).toBe(3);
+    expect(calendar.workingDaysBetween(new Date('2026-03-16T01:00:00Z'), new Date('2026-03-16T09:00:00Z'))).toBe(0);
+  });
+
+  it('ends a calendar-day clock at the end of the Beijing day', () => {
+    // 2026-03-16 23:30 Beijing is still 03-16 there
+    expect(addCalendarDays(new Date('2026-03-16T15:30:00Z'), 3)).toEqual(new Date('2026-03-19T15:59:59.999Z'));
+    expect(calendarDaysBetween(new Date('2026-03-16T15:30:00Z'), new Date('2026-03-16T16:30:00Z'))).toBe(1);
   });
 });

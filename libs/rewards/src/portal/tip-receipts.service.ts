@@ -1,0 +1,53 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { hashPin, newPin, pinMatches } from './tip-pin';
+
+export type ReceiptSource = 'PORTAL' | 'SMS';
+
+/**
+ * A tipster's receipt: the ticket's tracking code plus a PIN of which only an argon2id
+ * hash is kept. Lookups cost one argon2 verification whether or not the code exists.
+ */
+@Injectable()
+export class TipReceipts implements OnModuleInit {
+  /** verified against when the code is unknown, so both failures take the same time */
+  private dummy: Promise<string> | null = null;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.dummyPinHash();
+  }
+
+  /** A fresh PIN and its hash, made before any transaction (hashing is deliberately slow). */
+  async newPinWithHash(): Promise<{ pin: string; hash: string }> {
+    const pin = newPin();
+    return { pin, hash: await hashPin(pin) };
+  }
+
+  /** Stores the receipt in the caller's transaction; false when the ticket has one already. */
+  async store(tx: EntityManager, ticketId: string, hash: string, source: ReceiptSource): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `INSERT INTO tipster_receipts (ticket_id, pin_hash, source) VALUES ($1, $2, $3) ON CONFLICT (ticket_id) DO NOTHING RETURNING ticket_id`,
+      [ticketId, hash, source],
+    );
+    return rows.length > 0;
+  }
+
+  /** The ticket behind a tracking code and PIN, or null, in the same time either way. */
+  async verify(trackingCode: string, pin: string): Promise<string | null> {
+    const rows: Array<{ id: string; pin_hash: string }> = await this.db.query(
+      `SELECT t.id, r.pin_hash FROM tickets t JOIN tipster_receipts r ON r.ticket_id = t.id WHERE t.tracking_code = $1`,
+      [trackingCode.trim().toUpperCase()],
+    );
+    const found = rows[0];
+    const matches = await pinMatches(found?.pin_hash ?? (await this.dummyPinHash()), pin.trim());
+    return found && matches ? found.id : null;
+  }
+
+  private dummyPinHash(): Promise<string> {
+    this.dummy ??= hashPin(newPin());
+    return this.dummy;
+  }
+}
