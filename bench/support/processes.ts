@@ -53,7 +53,7 @@ export function runToEnd(entry: string, args: string[], env: Record<string, stri
   if (result.status !== 0) throw new Error(`${entry} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-export async function waitForHttp(url: string, timeoutMs = 120000): Promise<void> {
+export async function waitForHttp(url: string, timeoutMs = 600000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     try {

@@ -53,7 +53,7 @@ export async function startSystem(env: Record<string, string>, opts: { apis?: nu
 }
 
 /** The worker logs "worker started" once its queues, relay and classifier are up. */
-async function waitForLog(service: Service, text: string, timeoutMs = 120000): Promise<void> {
+async function waitForLog(service: Service, text: string, timeoutMs = 600000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (service.child.exitCode !== null) throw new Error(`${service.name} exited (${service.child.exitCode}); see bench/.scratch/logs/${service.name}.log`);
