@@ -128,8 +128,13 @@ async function connectAll(system: RunningSystem, token: string): Promise<Seen[]>
 
 /** Claims and releases tickets through each api in turn while the load runs: claim.changed must reach every api's sockets. */
 async function claimSome(system: RunningSystem, token: string, db: Client, tag: string): Promise<string[]> {
-  await sleep(3000);
-  const ids: string[] = (await db.query(`SELECT id FROM tickets WHERE external_id LIKE $1 ORDER BY created_at LIMIT $2`, [`%${tag}%`, CLAIMS_PER_API * system.urls.length])).rows.map((r: { id: string }) => r.id);
+  const wanted = CLAIMS_PER_API * system.urls.length;
+  let ids: string[] = [];
+  // a busy machine may take a while to store the first tickets
+  for (let waited = 0; ids.length < wanted && waited < DURATION * 1000; waited += 1000) {
+    await sleep(1000);
+    ids = (await db.query(`SELECT id FROM tickets WHERE external_id LIKE $1 ORDER BY created_at LIMIT $2`, [`%${tag}%`, wanted])).rows.map((r: { id: string }) => r.id);
+  }
   for (const [i, id] of ids.entries()) {
     const url = system.urls[i % system.urls.length];
     for (const action of ['claim', 'release']) {

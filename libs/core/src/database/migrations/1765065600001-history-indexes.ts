@@ -20,10 +20,13 @@ export class HistoryIndexes1765065600001 implements MigrationInterface {
     await q.query(`CREATE INDEX CONCURRENTLY IF NOT EXISTS tickets_category_received_idx ON tickets ((classification->>'category'), received_at DESC, id DESC)`);
     await q.query(`CREATE INDEX CONCURRENTLY IF NOT EXISTS tickets_open_lead_deadline_idx ON tickets (lead_unit, resolve_by, id) WHERE status IN (${OPEN})`);
     await q.query(`CREATE INDEX CONCURRENTLY IF NOT EXISTS tickets_description_trgm_idx ON tickets USING gin (description gin_trgm_ops)`);
+    // the console's `q` ORs tracking code, external id, business and text: every branch needs its index or all of it scans
+    await q.query(`CREATE INDEX CONCURRENTLY IF NOT EXISTS tickets_subject_name_trgm_idx ON tickets USING gin (subject_name gin_trgm_ops)`);
+    await q.query(`CREATE INDEX CONCURRENTLY IF NOT EXISTS tickets_external_id_idx ON tickets (external_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const index of ['tickets_description_trgm_idx', 'tickets_open_lead_deadline_idx', 'tickets_category_received_idx', 'tickets_region_received_idx', 'tickets_status_received_idx']) {
+    for (const index of ['tickets_external_id_idx', 'tickets_subject_name_trgm_idx', 'tickets_description_trgm_idx', 'tickets_open_lead_deadline_idx', 'tickets_category_received_idx', 'tickets_region_received_idx', 'tickets_status_received_idx']) {
       await q.query(`DROP INDEX CONCURRENTLY IF EXISTS ${index}`);
     }
   }
