@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@hub/auth';
 import { TicketsModule } from '@hub/tickets';
+import { IntakeCommitter } from './intake-committer';
 import { IntakeController } from './intake.controller';
 import { IntakeService } from './intake.service';
 import { FeedRecordsController } from './raw/feed-records.controller';
@@ -14,7 +15,7 @@ import { TicketRawService } from './raw/ticket-raw.service';
 @Module({
   imports: [TypeOrmModule.forFeature([RawRecordEntity]), AuthModule, TicketsModule],
   controllers: [IntakeController, FeedRecordsController, TicketRawController],
-  providers: [IntakeService, RawRecordsService, FeedRecordsService, TicketRawService],
+  providers: [IntakeService, IntakeCommitter, RawRecordsService, FeedRecordsService, TicketRawService],
   exports: [IntakeService, RawRecordsService],
 })
 export class IntakeModule {}

@@ -1,15 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import getRawBody from 'raw-body';
-import { DataSource } from 'typeorm';
 import { AppConfig, DomainError, isDependencyDown, loggableError } from '@hub/core';
-import { feedActor, TicketStore } from '@hub/tickets';
 import { FEED_ADAPTERS } from './adapters';
 import { FEEDS, FeedCode, FeedItem, FeedParseResult } from './adapters/feed-record';
 import { FEED_BODY_LIMITS } from './intake-limits';
-import type { AcceptedEntry, IntakeOutcome, RejectedEntry } from './intake-response';
+import { IntakeCommitter, IntakeUnit } from './intake-committer';
+import type { IntakeOutcome, RejectedEntry } from './intake-response';
 import { normaliseRecord } from './normalise/normalise-record';
 import { RawRecordsService } from './raw/raw-records.service';
 
@@ -33,8 +31,7 @@ export class IntakeService {
   constructor(
     private readonly config: AppConfig,
     private readonly raws: RawRecordsService,
-    private readonly store: TicketStore,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly committer: IntakeCommitter,
   ) {}
 
   async receive(request: IntakeRequest): Promise<IntakeOutcome> {
@@ -122,22 +119,14 @@ export class IntakeService {
     }
   }
 
+  /** Normalises the readable records, then commits them with whatever other requests are arriving (group commit). */
   private async storeItems(rawId: string, feed: FeedCode, items: FeedItem[]): Promise<IntakeOutcome> {
-    const accepted: AcceptedEntry[] = [];
-    const rejected: RejectedEntry[] = [];
-    await this.db.transaction(async (tx) => {
-      for (const item of items) {
-        if (!item.record) {
-          rejected.push({ index: item.index, externalId: item.externalId, errors: item.errors });
-          continue;
-        }
-        const draft = normaliseRecord(feed, item.record);
-        const stored = await this.store.store(tx, draft, { rawId, rawIndex: item.index, actor: feedActor(feed) });
-        accepted.push({ index: item.index, externalId: item.externalId, ...stored });
-      }
-      await this.raws.markParsed(tx, rawId, { rawId, accepted, rejected });
-    });
-    return { rawId, accepted, rejected };
+    const unit: IntakeUnit = { rawId, feed, drafts: [], rejected: [] };
+    for (const item of items) {
+      if (item.record) unit.drafts.push({ index: item.index, externalId: item.externalId as string, draft: normaliseRecord(feed, item.record) });
+      else unit.rejected.push({ index: item.index, externalId: item.externalId, errors: item.errors });
+    }
+    return this.committer.commit(unit);
   }
 }
 

@@ -83,6 +83,8 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     this.closeExpiredSockets();
     if (message.event === 'claim.changed') {
       this.namespace.local.to(OPERATOR_ROOM).emit(message.event, { ticketId: message.ticketId, claim: message.claim });
+    } else if (message.event === 'counters') {
+      this.namespace.local.to(OPERATOR_ROOM).emit('counters', message.counters);
     } else if (message.event === 'notification') {
       this.namespace.local.to(message.roles.map((role) => roleRoom(role, message.unit))).emit('notification', message.notification);
     } else {

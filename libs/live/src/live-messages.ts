@@ -16,8 +16,14 @@ export interface NotificationMessage {
   notification: NotificationView;
 }
 
+/** The operators' counters bar, computed by one api process for all (see CountersBroadcaster). */
+export interface CountersMessage {
+  event: 'counters';
+  counters: unknown;
+}
+
 /** Everything that travels on the events channel, from any api or worker process. */
-export type LiveMessage = TicketEventPayload | ClaimChangedMessage | NotificationMessage;
+export type LiveMessage = TicketEventPayload | ClaimChangedMessage | NotificationMessage | CountersMessage;
 
 export const OPERATOR_ROOM = 'operators';
 export const unitRoom = (unit: string) => `unit:${unit}`;

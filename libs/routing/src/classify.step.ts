@@ -1,8 +1,8 @@
-import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, JOBS } from '@hub/core';
-import { appendHistory, ClassificationValue, Kind, PipelineSteps, RoutingValue, SYSTEM_ACTOR, TicketTransitions } from '@hub/tickets';
+import { appendHistory, appendHistoryMany, BulkTransition, ClassificationValue, DispatchRequest, HistoryEntry, Kind, PipelineSteps, RoutingValue, TicketTransitions } from '@hub/tickets';
 import { Classification, detectFlags, refineKind } from './classifier';
 import { DuplicateFinder } from './duplicates/duplicate-finder.service';
 import { evaluateRules } from './rules';
@@ -22,6 +22,8 @@ interface TicketFacts {
   status: string;
 }
 
+type Dispatch = { ticketId: string; kind: Kind; request: DispatchRequest };
+
 export const ROUTER_ACTOR = { id: null, name: 'router' };
 
 /**
@@ -30,6 +32,8 @@ export const ROUTER_ACTOR = { id: null, name: 'router' };
  */
 @Injectable()
 export class ClassifyStep implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger(ClassifyStep.name);
+
   constructor(
     private readonly steps: PipelineSteps,
     private readonly models: RoutingModels,
@@ -40,7 +44,7 @@ export class ClassifyStep implements OnModuleInit, OnApplicationBootstrap {
   ) {}
 
   onModuleInit(): void {
-    this.steps.register({ name: JOBS.classify, after: JOBS.prepare, run: (ticketId) => this.run(ticketId) });
+    this.steps.register({ name: JOBS.classify, after: JOBS.prepare, run: (ticketId) => this.run(ticketId), runMany: (ticketIds) => this.runMany(ticketIds) });
   }
 
   /** Loads the model (and the segmenter's dictionary) before the first ticket waits for it. */
@@ -78,15 +82,77 @@ export class ClassifyStep implements OnModuleInit, OnApplicationBootstrap {
     });
   }
 
+  /**
+   * A batch in one transaction: one locking read, one duplicate search, bulk transitions.
+   * Should the batch fail, each ticket is tried on its own so one bad ticket holds back no other.
+   */
+  async runMany(ticketIds: string[]): Promise<string> {
+    const active = await this.models.active();
+    try {
+      return await this.db.transaction((tx) => this.classifyBatch(tx, active, ticketIds));
+    } catch (error) {
+      this.logger.warn({ err: error, tickets: ticketIds.length }, 'batch classification failed; classifying one by one');
+      let failure: unknown = null;
+      for (const id of ticketIds) await this.run(id).catch((e: unknown) => (failure ??= e));
+      if (failure) throw failure;
+      return `${ticketIds.length} classified one by one`;
+    }
+  }
+
+  private async classifyBatch(tx: EntityManager, active: ActiveRouting, ticketIds: string[]): Promise<string> {
+    const rows: TicketFacts[] = await tx.query(
+      `SELECT id, feed, kind, kind_source, description, product_name, subject_name, region_code, flags, pipeline_step, status FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [ticketIds],
+    );
+    // an operator may have decided before the router got to some of them
+    const tickets = rows.filter((t) => t.pipeline_step === 'CLASSIFY' && t.status === 'RECEIVED');
+    if (tickets.length === 0) return 'nothing to classify';
+    const duplicates = await this.duplicates.findMany(tx, tickets.map((t) => t.id));
+    const refinements: HistoryEntry[] = [];
+    const dispatches: Dispatch[] = [];
+    const triage: BulkTransition[] = [];
+    for (const ticket of tickets) {
+      const kind = ticket.kind_source === 'TEXT' ? (refineKind(ticket.description, ticket.kind) as Kind) : ticket.kind;
+      if (kind !== ticket.kind) refinements.push(kindRefined(ticket, kind));
+      const route = this.route(active, ticket, kind, duplicates.get(ticket.id) ?? []);
+      if ('dispatch' in route) dispatches.push(route.dispatch);
+      else triage.push(route.triage);
+    }
+    await appendHistoryMany(tx, refinements);
+    await this.transitions.dispatchMany(tx, dispatches, triage);
+    return `${dispatches.length} dispatched, ${triage.length} sent to triage`;
+  }
+
+  /** What the router does with one classified ticket: dispatch it when confident, else triage. */
+  private route(active: ActiveRouting, ticket: TicketFacts, kind: Kind, duplicateCandidates: string[]): { dispatch: Dispatch } | { triage: BulkTransition } {
+    const classified = active.classifier.classify({ text: ticket.description, productName: ticket.product_name, subjectName: ticket.subject_name, feed: ticket.feed, kind, regionCode: ticket.region_code });
+    const auto = classified.confidence >= this.config.env.AUTO_ROUTE_THRESHOLD;
+    const proposal = propose(active, classified, ticket.region_code, auto);
+    const set = { pipeline_step: 'DONE', kind, flags: mergeFlags(ticket.flags, detectFlags(ticket.description).map((f) => f.flag)), duplicate_candidates: duplicateCandidates };
+    if (auto) return { dispatch: { ticketId: ticket.id, kind, request: { ...proposal, actor: ROUTER_ACTOR, action: 'AUTO_DISPATCHED', set } } };
+    return {
+      triage: {
+        ticketId: ticket.id,
+        to: 'TRIAGE',
+        actor: ROUTER_ACTOR,
+        action: 'TRIAGE',
+        reason: `confidence ${classified.confidence.toFixed(2)} below ${this.config.env.AUTO_ROUTE_THRESHOLD}`,
+        set: { ...set, classification: proposal.classification, routing: proposal.routing, lead_unit: null, assist_units: [] },
+      },
+    };
+  }
+
   /** 12316 gives its kind in words; the text decides, and the change is recorded. */
   private async refinedKind(tx: EntityManager, ticket: TicketFacts): Promise<Kind> {
     if (ticket.kind_source !== 'TEXT') return ticket.kind;
     const kind = refineKind(ticket.description, ticket.kind) as Kind;
-    if (kind !== ticket.kind) {
-      await appendHistory(tx, { ticketId: ticket.id, actor: ROUTER_ACTOR, action: 'KIND_REFINED', reason: `${ticket.kind} → ${kind}`, data: { from: ticket.kind, to: kind } });
-    }
+    if (kind !== ticket.kind) await appendHistory(tx, kindRefined(ticket, kind));
     return kind;
   }
+}
+
+function kindRefined(ticket: TicketFacts, kind: Kind): HistoryEntry {
+  return { ticketId: ticket.id, actor: ROUTER_ACTOR, action: 'KIND_REFINED', reason: `${ticket.kind} → ${kind}`, data: { from: ticket.kind, to: kind } };
 }
 
 export function propose(active: ActiveRouting, c: Classification, regionCode: string, auto: boolean): { classification: ClassificationValue; routing: RoutingValue } {

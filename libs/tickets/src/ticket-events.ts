@@ -21,3 +21,21 @@ export function ticketEvent(event: TicketEventName, t: EventTicket): TicketEvent
 export function emitTicketEvent(manager: EntityManager, event: TicketEventName, t: EventTicket): Promise<void> {
   return writeOutbox(manager, [{ topic: OUTBOX_TOPICS.event, ticketId: t.id, payload: { ...ticketEvent(event, t) } }]);
 }
+
+/** Events for many tickets in one outbox statement. */
+export function emitTicketEvents(manager: EntityManager, events: Array<{ event: TicketEventName; ticket: EventTicket }>): Promise<void> {
+  return writeOutbox(manager, events.map(({ event, ticket }) => ({ topic: OUTBOX_TOPICS.event, ticketId: ticket.id, payload: { ...ticketEvent(event, ticket) } })));
+}
+
+/** Every row of an UPDATE … RETURNING ${EVENT_TICKET_COLUMNS}. */
+export function eventTicketsFrom(result: unknown): EventTicket[] {
+  return returningRows<{ id: string; tracking_code: string; status: TicketStatus; version: number; lead_unit: string | null; assist_units: string[]; police_unit: string | null }>(result).map((t) => ({
+    id: t.id,
+    trackingCode: t.tracking_code,
+    status: t.status,
+    version: t.version,
+    leadUnit: t.lead_unit,
+    assistUnits: t.assist_units,
+    policeUnit: t.police_unit,
+  }));
+}

@@ -45,3 +45,27 @@ export async function appendHistory(manager: EntityManager, entry: HistoryEntry)
     [row.ticketId, row.at, row.actorId, row.actorName, row.action, row.fromStatus, row.toStatus, row.reason, JSON.stringify(row.data), hash],
   );
 }
+
+/** Many entries in one statement, in the given order. */
+export async function appendHistoryMany(manager: EntityManager, entries: HistoryEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await manager.query(
+    `INSERT INTO ticket_history (ticket_id, actor_id, actor_name, action, from_status, to_status, reason, data)
+     SELECT h.ticket_id, h.actor_id, h.actor_name, h.action, h.from_status, h.to_status, h.reason, h.data
+       FROM jsonb_to_recordset($1::jsonb) AS h(ticket_id uuid, actor_id uuid, actor_name text, action text, from_status text, to_status text, reason text, data jsonb)`,
+    [
+      JSON.stringify(
+        entries.map((e) => ({
+          ticket_id: e.ticketId,
+          actor_id: e.actor.id,
+          actor_name: e.actor.name,
+          action: e.action,
+          from_status: e.fromStatus ?? null,
+          to_status: e.toStatus ?? null,
+          reason: e.reason ?? null,
+          data: e.data ?? {},
+        })),
+      ),
+    ],
+  );
+}

@@ -4,13 +4,13 @@ import { JOBS, OUTBOX_TOPICS, writeOutbox } from '@hub/core';
 import { PiiCipher } from '@hub/auth/pii-cipher';
 import { sha256 } from './digest';
 import { sealReporter } from './reporter-seal';
-import { emitTicketEvent, EVENT_TICKET_COLUMNS, eventTicketFrom } from './ticket-events';
-import { Actor, appendHistory } from './ticket-history.writer';
+import { emitTicketEvent, EVENT_TICKET_COLUMNS, eventTicketFrom, ticketEvent } from './ticket-events';
+import { Actor, appendHistory, appendHistoryMany } from './ticket-history.writer';
 import type { AttachmentDraft, TicketDraft } from './ticket-draft';
 import { newTrackingCode } from './tracking-code';
 import { HolidayCalendar } from '@hub/calendar/holiday-calendar.service';
 import { computeDispatchBy } from './working-days';
-import { TicketIntakeMarks } from './ticket-intake-marks';
+import { IntakeMark, TicketIntakeMarks } from './ticket-intake-marks';
 
 export interface StoreSource {
   rawId: string | null;
@@ -25,6 +25,28 @@ export interface StoreOutcome {
   revision?: number;
   followUp?: true;
 }
+
+export interface StoreItem {
+  draft: TicketDraft;
+  source: StoreSource;
+}
+
+interface InsertedTicket {
+  item: StoreItem;
+  ticketId: string;
+  trackingCode: string;
+}
+
+/** A stored ticket waits for the first pipeline step: intake queues classification itself. */
+const FIRST_STEP = { pipelineStep: 'CLASSIFY', job: JOBS.classify } as const;
+
+const TICKET_INSERT_COLUMNS: Array<[string, string]> = [
+  ['tracking_code', 'text'], ['feed', 'text'], ['external_id', 'text'], ['raw_id', 'uuid'], ['kind', 'text'], ['kind_source', 'text'], ['channel', 'text'],
+  ['received_at', 'timestamptz'], ['reporter_anonymous', 'boolean'], ['reporter_secret', 'text'], ['reporter_masked', 'jsonb'], ['subject_name', 'text'],
+  ['subject_name_norm', 'text'], ['subject_uscc', 'text'], ['subject_uscc_valid', 'boolean'], ['subject_address', 'text'], ['region_code', 'text'],
+  ['county_code', 'text'], ['region_source', 'text'], ['product_name', 'text'], ['description', 'text'], ['extras', 'jsonb'], ['dispatch_by', 'timestamptz'],
+  ['deadlines_provisional', 'boolean'], ['pipeline_step', 'text'], ['flags', 'text[]'], ['priority', 'integer'],
+];
 
 interface KnownRecord {
   ticketId: string;
@@ -58,6 +80,143 @@ export class TicketStore {
     const winner = await this.findKnownRecord(manager, draft.feed, draft.externalId);
     if (!winner) throw new Error(`record ${draft.feed}/${draft.externalId} neither inserted nor found`);
     return this.storeResend(manager, winner, draft, source);
+  }
+
+  /**
+   * The same for many records in one transaction, with one statement per table for the new
+   * records (the usual case). Resends, follow-ups, records met twice in the batch, inline
+   * attachment bytes and rows a concurrent request took first go through `store` one by one.
+   * Outcomes are in the order of `items`.
+   */
+  async storeMany(manager: EntityManager, items: StoreItem[]): Promise<StoreOutcome[]> {
+    const known = await this.findKnownRecords(manager, items.map((i) => i.draft));
+    const seen = new Set<string>();
+    const fresh: StoreItem[] = [];
+    for (const item of items) {
+      const key = recordKey(item.draft.feed, item.draft.externalId);
+      const simple = !known.has(key) && !seen.has(key) && item.draft.replyTo.length === 0 && item.draft.attachments.every((a) => !a.content);
+      if (simple) fresh.push(item);
+      seen.add(key);
+    }
+    const inserted = await this.insertTickets(manager, fresh);
+    await this.afterInsertMany(manager, [...inserted.values()]);
+    const outcomes = new Map<StoreItem, StoreOutcome>();
+    for (const [item, t] of inserted) outcomes.set(item, { ticketId: t.ticketId, trackingCode: t.trackingCode, duplicate: false });
+    for (const item of items) {
+      if (!outcomes.has(item)) outcomes.set(item, await this.store(manager, item.draft, item.source));
+    }
+    return items.map((item) => outcomes.get(item) as StoreOutcome);
+  }
+
+  private async findKnownRecords(manager: EntityManager, drafts: TicketDraft[]): Promise<Set<string>> {
+    const rows: Array<{ feed: string; external_id: string }> = await manager.query(
+      `SELECT DISTINCT r.feed, r.external_id FROM record_revisions r JOIN unnest($1::text[], $2::text[]) AS k(feed, external_id) ON r.feed = k.feed AND r.external_id = k.external_id`,
+      [drafts.map((d) => d.feed), drafts.map((d) => d.externalId)],
+    );
+    return new Set(rows.map((r) => recordKey(r.feed, r.external_id)));
+  }
+
+  /** Rows that meet an existing (feed, externalId) or tracking code are skipped here and retried one by one. */
+  private async insertTickets(manager: EntityManager, items: StoreItem[]): Promise<Map<StoreItem, InsertedTicket>> {
+    if (items.length === 0) return new Map();
+    const calendar = await this.holidays.current(manager);
+    const rows: Array<Record<string, unknown>> = [];
+    for (const { draft, source } of items) rows.push(this.ticketRow(draft, source, calendar, await this.markOf(manager, draft)));
+    const names = TICKET_INSERT_COLUMNS.map(([c]) => c).join(', ');
+    const definition = TICKET_INSERT_COLUMNS.map(([c, type]) => `${c} ${type}`).join(', ');
+    const inserted: Array<{ id: string; feed: string; external_id: string; tracking_code: string }> = await manager.query(
+      `INSERT INTO tickets (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${definition})
+       ON CONFLICT DO NOTHING RETURNING id, feed, external_id, tracking_code`,
+      [JSON.stringify(rows)],
+    );
+    const byKey = new Map(items.map((item) => [recordKey(item.draft.feed, item.draft.externalId), item]));
+    const out = new Map<StoreItem, InsertedTicket>();
+    for (const row of inserted) {
+      const item = byKey.get(recordKey(row.feed, row.external_id)) as StoreItem;
+      out.set(item, { item, ticketId: row.id, trackingCode: row.tracking_code });
+    }
+    return out;
+  }
+
+  private markOf(manager: EntityManager, draft: TicketDraft) {
+    return this.marks.markFor(manager, { nameNorm: draft.subject.nameNorm, uscc: draft.subject.uscc, usccValid: draft.subject.usccValid, regionCode: draft.regionCode });
+  }
+
+  private ticketRow(draft: TicketDraft, source: StoreSource, calendar: Awaited<ReturnType<HolidayCalendar['current']>>, mark: IntakeMark): Record<string, unknown> {
+    const reporter = sealReporter(draft.reporter);
+    const dispatch = computeDispatchBy(draft.receivedAt, calendar);
+    return {
+      tracking_code: newTrackingCode(draft.receivedAt),
+      feed: draft.feed,
+      external_id: draft.externalId,
+      raw_id: source.rawId,
+      kind: draft.kind,
+      kind_source: draft.kindSource,
+      channel: draft.channel,
+      received_at: draft.receivedAt,
+      reporter_anonymous: draft.reporter.anonymous,
+      reporter_secret: reporter.secret ? this.cipher.encryptJson(reporter.secret) : null,
+      reporter_masked: reporter.masked,
+      subject_name: draft.subject.name,
+      subject_name_norm: draft.subject.nameNorm,
+      subject_uscc: draft.subject.uscc,
+      subject_uscc_valid: draft.subject.usccValid,
+      subject_address: draft.subject.address,
+      region_code: draft.regionCode,
+      county_code: draft.countyCode,
+      region_source: draft.regionSource,
+      product_name: draft.productName,
+      description: draft.description,
+      extras: draft.extras,
+      dispatch_by: dispatch.at,
+      deadlines_provisional: dispatch.provisional,
+      pipeline_step: FIRST_STEP.pipelineStep,
+      flags: mark.flags,
+      priority: mark.priority,
+    };
+  }
+
+  /** Revisions, attachment references, history, the first pipeline job and the live events: one statement each. */
+  private async afterInsertMany(manager: EntityManager, inserted: InsertedTicket[]): Promise<void> {
+    if (inserted.length === 0) return;
+    await manager.query(
+      `INSERT INTO record_revisions (ticket_id, feed, external_id, revision, kind, raw_id, raw_index, content_hash, record)
+       SELECT r.ticket_id, r.feed, r.external_id, 1, 'ORIGINAL', r.raw_id, r.raw_index, r.content_hash, r.record
+         FROM jsonb_to_recordset($1::jsonb) AS r(ticket_id uuid, feed text, external_id text, raw_id uuid, raw_index integer, content_hash text, record jsonb)`,
+      [
+        JSON.stringify(
+          inserted.map(({ item: { draft, source }, ticketId }) => ({
+            ticket_id: ticketId,
+            feed: draft.feed,
+            external_id: draft.externalId,
+            raw_id: source.rawId,
+            raw_index: source.rawIndex,
+            content_hash: draft.contentHash,
+            record: revisionRecord(draft),
+          })),
+        ),
+      ],
+    );
+    const attachments = inserted.flatMap(({ item, ticketId }) => item.draft.attachments.map((a) => ({ ticket_id: ticketId, raw_id: item.source.rawId, file_name: a.fileName, mime_type: a.mimeType, url: a.url })));
+    if (attachments.length > 0) {
+      await manager.query(
+        `INSERT INTO attachments (ticket_id, raw_id, file_name, mime_type, url)
+         SELECT a.ticket_id, a.raw_id, a.file_name, a.mime_type, a.url FROM jsonb_to_recordset($1::jsonb) AS a(ticket_id uuid, raw_id uuid, file_name text, mime_type text, url text)`,
+        [JSON.stringify(attachments)],
+      );
+    }
+    await appendHistoryMany(
+      manager,
+      inserted.map(({ item: { draft, source }, ticketId }) => ({ ticketId, actor: source.actor, action: 'RECEIVED', toStatus: 'RECEIVED', data: { rawId: source.rawId, regionSource: draft.regionSource, kindSource: draft.kindSource } })),
+    );
+    await writeOutbox(manager, [
+      ...inserted.map(({ ticketId }) => ({ topic: OUTBOX_TOPICS.pipeline, ticketId, payload: { job: FIRST_STEP.job } })),
+      ...inserted.map(({ ticketId, trackingCode }) => ({
+        topic: OUTBOX_TOPICS.event,
+        ticketId,
+        payload: { ...ticketEvent('ticket.created', { id: ticketId, trackingCode, status: 'RECEIVED', version: 1, leadUnit: null, assistUnits: [] }) },
+      })),
+    ]);
   }
 
   private async findKnownRecord(manager: EntityManager, feed: string, externalId: string): Promise<KnownRecord | null> {
@@ -112,7 +271,7 @@ export class TicketStore {
   private async insertTicket(manager: EntityManager, draft: TicketDraft, source: StoreSource): Promise<StoreOutcome | null> {
     const reporter = sealReporter(draft.reporter);
     const dispatch = computeDispatchBy(draft.receivedAt, await this.holidays.current(manager));
-    const mark = await this.marks.markFor(manager, { nameNorm: draft.subject.nameNorm, uscc: draft.subject.uscc, usccValid: draft.subject.usccValid, regionCode: draft.regionCode });
+    const mark = await this.markOf(manager, draft);
     for (let attempt = 1; ; attempt++) {
       const trackingCode = newTrackingCode(draft.receivedAt);
       try {
@@ -120,15 +279,15 @@ export class TicketStore {
           tx.query(
             `INSERT INTO tickets (tracking_code, feed, external_id, raw_id, kind, kind_source, channel, received_at, reporter_anonymous, reporter_secret, reporter_masked,
                subject_name, subject_name_norm, subject_uscc, subject_uscc_valid, subject_address, region_code, county_code, region_source, product_name, description, extras,
-               dispatch_by, deadlines_provisional, flags, priority)
-             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11::jsonb,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22::jsonb,$23,$24,$25,$26)
+               dispatch_by, deadlines_provisional, flags, priority, pipeline_step)
+             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11::jsonb,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22::jsonb,$23,$24,$25,$26,$27)
              ON CONFLICT (feed, external_id) DO NOTHING RETURNING id`,
             [
               trackingCode, draft.feed, draft.externalId, source.rawId, draft.kind, draft.kindSource, draft.channel, draft.receivedAt, draft.reporter.anonymous,
               reporter.secret ? this.cipher.encryptJson(reporter.secret) : null, JSON.stringify(reporter.masked),
               draft.subject.name, draft.subject.nameNorm, draft.subject.uscc, draft.subject.usccValid, draft.subject.address,
               draft.regionCode, draft.countyCode, draft.regionSource, draft.productName, draft.description, JSON.stringify(draft.extras),
-              dispatch.at, dispatch.provisional, mark.flags, mark.priority,
+              dispatch.at, dispatch.provisional, mark.flags, mark.priority, FIRST_STEP.pipelineStep,
             ],
           ),
         );
@@ -145,7 +304,7 @@ export class TicketStore {
     await this.insertRevision(manager, ticketId, 1, 'ORIGINAL', draft, source);
     await this.insertAttachments(manager, ticketId, source.rawId, draft.attachments);
     await appendHistory(manager, { ticketId, actor: source.actor, action: 'RECEIVED', toStatus: 'RECEIVED', data: { rawId: source.rawId, regionSource: draft.regionSource, kindSource: draft.kindSource } });
-    await writeOutbox(manager, [{ topic: OUTBOX_TOPICS.pipeline, ticketId, payload: { job: JOBS.prepare } }]);
+    await writeOutbox(manager, [{ topic: OUTBOX_TOPICS.pipeline, ticketId, payload: { job: FIRST_STEP.job } }]);
     await emitTicketEvent(manager, 'ticket.created', { id: ticketId, trackingCode, status: 'RECEIVED', version: 1, leadUnit: null, assistUnits: [] });
   }
 
@@ -168,7 +327,7 @@ export class TicketStore {
   }
 
   private async insertRevision(manager: EntityManager, ticketId: string, revision: number, kind: KnownRecord['kind'], draft: TicketDraft, source: StoreSource): Promise<void> {
-    const record = { ...draft, reporter: undefined, attachments: draft.attachments.map((a) => ({ fileName: a.fileName, mimeType: a.mimeType, url: a.url })) };
+    const record = revisionRecord(draft);
     await manager.query(
       `INSERT INTO record_revisions (ticket_id, feed, external_id, revision, kind, raw_id, raw_index, content_hash, record) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9::jsonb)`,
       [ticketId, draft.feed, draft.externalId, revision, kind, source.rawId, source.rawIndex, draft.contentHash, JSON.stringify(record)],
@@ -184,6 +343,13 @@ export class TicketStore {
     }
   }
 }
+
+/** What a revision keeps of the record: everything but the reporter (sealed on the ticket) and attachment bytes. */
+function revisionRecord(draft: TicketDraft) {
+  return { ...draft, reporter: undefined, attachments: draft.attachments.map((a) => ({ fileName: a.fileName, mimeType: a.mimeType, url: a.url })) };
+}
+
+const recordKey = (feed: string, externalId: string) => `${feed}\u0000${externalId}`;
 
 function isTrackingCodeClash(error: unknown): boolean {
   const e = error as { code?: string; constraint?: string; driverError?: { constraint?: string } };

@@ -4,8 +4,8 @@ import type { EntityManager } from 'typeorm';
 import { Conflict, NotFound, TimeSource } from '@hub/core';
 import { dispatchClocks } from './clocks/clock-rules';
 import { TicketClocks } from './clocks/ticket-clocks.service';
-import { EventTicket, emitTicketEvent, EVENT_TICKET_COLUMNS, eventTicketFrom } from './ticket-events';
-import { Actor, appendHistory } from './ticket-history.writer';
+import { EventTicket, emitTicketEvent, emitTicketEvents, EVENT_TICKET_COLUMNS, eventTicketFrom, eventTicketsFrom } from './ticket-events';
+import { Actor, appendHistory, appendHistoryMany } from './ticket-history.writer';
 import { canTransition, TicketStatus } from './ticket-status';
 import type { ClassificationValue, RoutingValue } from './ticket.entity';
 import type { Kind } from './ticket-vocabulary';
@@ -83,6 +83,24 @@ function assertVersion(current: LockedTicket, expected: number | undefined): voi
   }
 }
 
+/** SQL types of the columns a bulk transition may set (jsonb_to_recordset needs them). */
+const COLUMN_TYPES: Record<string, string> = {
+  status: 'text',
+  pipeline_step: 'text',
+  kind: 'text',
+  flags: 'text[]',
+  duplicate_candidates: 'uuid[]',
+  duplicate_of: 'uuid',
+  classification: 'jsonb',
+  routing: 'jsonb',
+  extras: 'jsonb',
+  lead_unit: 'text',
+  assist_units: 'text[]',
+  dispatched_at: 'timestamptz',
+};
+
+export type BulkTransition = TransitionRequest & { ticketId: string };
+
 /** Every status change: state machine, optimistic version, append-only history and a live event, in the caller's transaction. */
 @Injectable()
 export class TicketTransitions {
@@ -126,6 +144,61 @@ export class TicketTransitions {
     if (plan.to !== current.status && CLOCKS_END_AT.includes(plan.to)) await this.clocks.stopAll(tx, current.id, this.time.now());
     await appendHistory(tx, { ticketId: current.id, actor, action, fromStatus: current.status, toStatus: plan.to, reason: plan.reason ?? null, data: plan.data });
     await emitTicketEvent(tx, 'ticket.updated', updated);
+    return updated;
+  }
+
+  /**
+   * Many transitions in one round of statements (one UPDATE per shape of change, one history
+   * insert, one outbox insert), with the same checks as `transition`; any refusal fails them all.
+   */
+  async transitionMany(tx: EntityManager, requests: BulkTransition[]) {
+    if (requests.length === 0) return [];
+    const current = new Map((await this.lockMany(tx, requests.map((r) => r.ticketId))).map((t) => [t.id, t]));
+    for (const request of requests) {
+      const ticket = current.get(request.ticketId);
+      if (!ticket) throw NotFound('Ticket not found');
+      assertVersion(ticket as LockedTicket, request.expectedVersion);
+      if (ticket.status !== request.to && !canTransition(ticket.status, request.to)) {
+        throw Conflict(ERROR_CODES.INVALID_TRANSITION, `A ${ticket.status} ticket cannot become ${request.to}`);
+      }
+    }
+    const updated = await this.writeMany(tx, requests.map((r) => ({ id: r.ticketId, ...r.set, status: r.to })));
+    const now = this.time.now();
+    for (const r of requests) {
+      if (r.to !== current.get(r.ticketId)?.status && CLOCKS_END_AT.includes(r.to)) await this.clocks.stopAll(tx, r.ticketId, now);
+    }
+    await appendHistoryMany(
+      tx,
+      requests.map((r) => ({ ticketId: r.ticketId, actor: r.actor, action: r.action, fromStatus: current.get(r.ticketId)?.status, toStatus: r.to, reason: r.reason ?? null, data: r.data })),
+    );
+    await emitTicketEvents(tx, updated.map((ticket) => ({ event: 'ticket.updated' as const, ticket })));
+    return updated;
+  }
+
+  /** The transition that sends a ticket to its units; `dispatchMany` also starts the clocks that run from dispatch. */
+  dispatchTransition(ticketId: string, request: DispatchRequest, now: Date): BulkTransition {
+    return {
+      ticketId,
+      to: 'DISPATCHED',
+      actor: request.actor,
+      action: request.action,
+      reason: request.reason,
+      expectedVersion: request.expectedVersion,
+      data: { leadUnit: request.routing.leadUnit, assistUnits: request.routing.assistUnits, ruleId: request.routing.ruleId, confidence: request.classification.confidence },
+      set: { ...request.set, classification: request.classification, routing: request.routing, lead_unit: request.routing.leadUnit, assist_units: request.routing.assistUnits, dispatched_at: now },
+    };
+  }
+
+  /**
+   * `transitionMany` for a router's batch: dispatches (with their clocks, as `dispatch` starts them)
+   * and other transitions (triage) together.
+   */
+  async dispatchMany(tx: EntityManager, dispatches: Array<{ ticketId: string; kind: Kind; request: DispatchRequest }>, others: BulkTransition[], now = this.time.now()) {
+    const updated = await this.transitionMany(tx, [...dispatches.map((d) => this.dispatchTransition(d.ticketId, d.request, now)), ...others]);
+    for (const d of dispatches) {
+      await this.clocks.stopAll(tx, d.ticketId, now);
+      for (const spec of dispatchClocks(d.kind)) await this.clocks.start(tx, d.ticketId, spec, now);
+    }
     return updated;
   }
 
@@ -173,6 +246,37 @@ export class TicketTransitions {
       pauseReason: r.pause_reason as string | null,
       caseFile: r.case_file as Record<string, unknown>,
     };
+  }
+
+  private async lockMany(tx: EntityManager, ticketIds: string[]): Promise<Array<Pick<LockedTicket, 'id' | 'status' | 'version' | 'kind'>>> {
+    return tx.query(`SELECT id, status, version, kind FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ticketIds]);
+  }
+
+  /** One UPDATE … FROM jsonb_to_recordset per set of columns changed (dispatch and triage differ). */
+  private async writeMany(tx: EntityManager, rows: Array<TicketColumns & { id: string }>) {
+    const byShape = new Map<string, Array<TicketColumns & { id: string }>>();
+    for (const row of rows) {
+      const shape = Object.keys(row).sort().join(',');
+      const group = byShape.get(shape);
+      if (group) group.push(row);
+      else byShape.set(shape, [row]);
+    }
+    const updated = [];
+    for (const group of byShape.values()) {
+      const columns = Object.keys(group[0]).filter((c) => c !== 'id');
+      for (const c of columns) if (!COLUMN_TYPES[c]) throw new Error(`no bulk type for tickets.${c}`);
+      const definition = ['id uuid', ...columns.map((c) => `${c} ${COLUMN_TYPES[c]}`)].join(', ');
+      const assignments = columns.map((c) => `${c} = v.${c}`).join(', ');
+      const returning = EVENT_TICKET_COLUMNS.split(', ').map((c) => `t.${c}`).join(', ');
+      updated.push(
+        ...eventTicketsFrom(
+          await tx.query(`UPDATE tickets t SET ${assignments}, version = t.version + 1, updated_at = now() FROM jsonb_to_recordset($1::jsonb) AS v(${definition}) WHERE t.id = v.id RETURNING ${returning}`, [
+            JSON.stringify(group),
+          ]),
+        ),
+      );
+    }
+    return updated;
   }
 
   private async write(tx: EntityManager, ticketId: string, set: TicketColumns) {

@@ -1,12 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
+import { JobsOptions, Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.service';
 import { EventBus } from '../events/event-bus';
-import { DEFAULT_JOB_OPTIONS, OUTBOX_TOPICS, PipelineOutboxPayload, QUEUES, ticketJobId } from '../queues/jobs';
+import { DEFAULT_JOB_OPTIONS, JOBS, OUTBOX_TOPICS, PIPELINE_BATCH, PipelineOutboxPayload, QUEUES, ticketBatchJobId, ticketJobId, TicketJobName, TicketJobPayload } from '../queues/jobs';
 import { OUTBOX_NOTIFY_CHANNEL } from './outbox.writer';
 
 interface OutboxRow {
@@ -16,7 +16,7 @@ interface OutboxRow {
   payload: Record<string, unknown>;
 }
 
-const BATCH = 200;
+const BATCH = 1000;
 const PUBLISH_TIMEOUT_MS = 5000;
 /** with LISTEN working, polling only catches what a lost notification missed */
 const LISTENING_POLL_MS = 2000;
@@ -94,12 +94,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async publish(rows: OutboxRow[]): Promise<void> {
-    const jobs = rows
-      .filter((r) => r.topic === OUTBOX_TOPICS.pipeline && r.ticket_id)
-      .map((r) => {
-        const { job } = r.payload as unknown as PipelineOutboxPayload;
-        return { name: job, data: { ticketId: r.ticket_id as string }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: ticketJobId(job, r.ticket_id as string) } };
-      });
+    const jobs = pipelineJobs(rows);
+    // one round trip for the jobs and one for the events, whatever the batch size
     if (jobs.length > 0) await this.queue.addBulk(jobs);
     await this.events.publish(rows.filter((r) => r.topic === OUTBOX_TOPICS.event).map((r) => r.payload));
   }
@@ -137,6 +133,28 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.schedule();
     }, this.listener ? LISTENING_POLL_MS : this.config.env.OUTBOX_POLL_MS);
   }
+}
+
+/** `classify` entries travel in jobs of up to PIPELINE_BATCH tickets; any other step one job per ticket. */
+function pipelineJobs(rows: OutboxRow[]): Array<{ name: string; data: TicketJobPayload; opts: JobsOptions }> {
+  const byStep = new Map<TicketJobName, string[]>();
+  for (const r of rows) {
+    if (r.topic !== OUTBOX_TOPICS.pipeline || !r.ticket_id) continue;
+    const { job } = r.payload as unknown as PipelineOutboxPayload;
+    const ids = byStep.get(job);
+    if (ids) ids.push(r.ticket_id);
+    else byStep.set(job, [r.ticket_id]);
+  }
+  return [...byStep].flatMap(([step, ids]): Array<{ name: string; data: TicketJobPayload; opts: JobsOptions }> => {
+    const unique = [...new Set(ids)];
+    if (step !== JOBS.classify) return unique.map((ticketId) => ({ name: step, data: { ticketId }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: ticketJobId(step, ticketId) } }));
+    const jobs: Array<{ name: string; data: TicketJobPayload; opts: JobsOptions }> = [];
+    for (let i = 0; i < unique.length; i += PIPELINE_BATCH) {
+      const ticketIds = unique.slice(i, i + PIPELINE_BATCH);
+      jobs.push({ name: step, data: { ticketIds }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: ticketBatchJobId(step, ticketIds) } });
+    }
+    return jobs;
+  });
 }
 
 async function markPublished(tx: EntityManager, rows: OutboxRow[]): Promise<void> {

@@ -14,11 +14,13 @@ export interface OutboxEntry {
  */
 export async function writeOutbox(manager: EntityManager, entries: OutboxEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const values: unknown[] = [];
-  const rows = entries.map((e, i) => {
-    values.push(e.topic, e.ticketId, JSON.stringify(e.payload));
-    return `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3}::jsonb)`;
-  });
-  await manager.query(`INSERT INTO outbox (topic, ticket_id, payload) VALUES ${rows.join(', ')}`, values);
-  await manager.query(`SELECT pg_notify('${OUTBOX_NOTIFY_CHANNEL}', '')`);
+  // one statement whatever the count (a 10,000-row batch would pass the 65,535-parameter limit as VALUES)
+  await manager.query(
+    `WITH added AS (
+       INSERT INTO outbox (topic, ticket_id, payload)
+       SELECT e.topic, e.ticket_id, e.payload FROM jsonb_to_recordset($1::jsonb) AS e(topic text, ticket_id uuid, payload jsonb)
+       RETURNING 1)
+     SELECT pg_notify('${OUTBOX_NOTIFY_CHANNEL}', '') FROM (SELECT 1 FROM added LIMIT 1) AS any_added`,
+    [JSON.stringify(entries.map((e) => ({ topic: e.topic, ticket_id: e.ticketId, payload: e.payload })))],
+  );
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Every queue, job and outbox topic of the system, with the payload each carries.
  * Jobs carry ids only; the database is the truth. Job ids are `<step>-<ticketId>`
@@ -12,6 +14,7 @@ export const QUEUES = {
 } as const;
 
 export const JOBS = {
+  /** from earlier releases, where intake queued `prepare` before `classify`; still run for jobs queued then */
   prepare: 'prepare',
   classify: 'classify',
   /** a hotline REPORT with the reporter's phone gets its tracking code and PIN by SMS */
@@ -20,11 +23,21 @@ export const JOBS = {
 
 export type TicketJobName = (typeof JOBS)[keyof typeof JOBS];
 
+/** One ticket (`ticketId`) or, as the relay queues them, up to PIPELINE_BATCH tickets of one step (`ticketIds`). */
 export interface TicketJobPayload {
-  ticketId: string;
+  ticketId?: string;
+  ticketIds?: string[];
 }
 
 export const ticketJobId = (step: TicketJobName, ticketId: string) => `${step}-${ticketId}`;
+
+/** Tickets per pipeline job: one job, one transaction and one round of bulk statements for them all. */
+export const PIPELINE_BATCH = 50;
+
+/** A batch job's id names its exact set of tickets, so relaying the same set twice queues it once. */
+export function ticketBatchJobId(step: TicketJobName, ticketIds: string[]): string {
+  return `${step}-b${createHash('sha1').update([...ticketIds].sort().join(',')).digest('hex')}`;
+}
 
 export const ROUTING_JOBS = {
   retrain: 'retrain',
@@ -91,7 +104,10 @@ export interface PipelineOutboxPayload {
 
 export type { TicketEventName, TicketEventPayload } from '@hub/contracts';
 
-/** Redis pub/sub channel the gateway listens on (prefixed per deployment). */
+/**
+ * Redis pub/sub channel the gateway listens on (prefixed per deployment). With a `{…}` hash tag in
+ * the prefix (e.g. `{hub}`), queue keys and channels of one deployment share a Redis Cluster slot.
+ */
 export const eventsChannel = (prefix: string) => `${prefix}:events`;
 
 export const DEFAULT_JOB_OPTIONS = {

@@ -91,6 +91,25 @@ export class RawRecordsService implements SealedStore, OnModuleInit {
   }
 }
 
+/** `markParsed` for many records in one statement (intake's group commit). */
+export async function markParsedMany(manager: EntityManager, outcomes: IntakeOutcome[]): Promise<void> {
+  if (outcomes.length === 0) return;
+  await manager.query(
+    `UPDATE raw_records r SET state = v.state, error_code = NULL, error_message = v.error_message, outcome = v.outcome, attempts = r.attempts + 1, updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, state text, error_message text, outcome jsonb) WHERE r.id = v.id`,
+    [
+      JSON.stringify(
+        outcomes.map((o) => ({
+          id: o.rawId,
+          state: parsedState(o),
+          error_message: rejectionSummary(o),
+          outcome: { accepted: o.accepted.length, rejected: o.rejected.length, duplicates: o.accepted.filter((a) => a.duplicate).length },
+        })),
+      ),
+    ],
+  );
+}
+
 function parsedState(outcome: IntakeOutcome): RawState {
   if (outcome.accepted.length === 0) return 'REJECTED';
   return outcome.rejected.length > 0 ? 'PARTIAL' : 'PARSED';

@@ -7,6 +7,8 @@ export interface DuplicateFacts {
   subjectNameNorm: string | null;
   productName: string | null;
   description: string;
+  /** when the description was left out because its bigrams are cached, its length */
+  descriptionLength?: number;
 }
 
 export const DUPLICATE_WINDOW_DAYS = 30;
@@ -17,21 +19,73 @@ const TEXT_ONLY_SIMILARITY = 0.3;
 
 const NOISE = /[\s\p{P}\p{S}\d]/gu;
 
-function bigrams(text: string): Set<string> {
+/**
+ * Character bigrams as numbers (two UTF-16 units in one), sorted and unique, so two texts
+ * compare by one merge pass over typed arrays: no strings, no hashing, little garbage.
+ */
+export function bigrams(text: string): Uint32Array {
   const clean = text.normalize('NFKC').replace(NOISE, '');
-  const grams = new Set<string>();
-  for (let i = 0; i < clean.length - 1; i++) grams.add(clean.slice(i, i + 2));
-  return grams;
+  if (clean.length < 2) return new Uint32Array(0);
+  const grams = new Uint32Array(clean.length - 1);
+  for (let i = 0; i < grams.length; i++) grams[i] = clean.charCodeAt(i) * 65536 + clean.charCodeAt(i + 1);
+  grams.sort();
+  let unique = 0;
+  for (let i = 0; i < grams.length; i++) if (i === 0 || grams[i] !== grams[i - 1]) grams[unique++] = grams[i];
+  return grams.slice(0, unique);
+}
+
+function jaccard(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared);
 }
 
 /** Jaccard similarity of character bigrams: robust to the rewording of one matter by different hotlines. */
 export function textSimilarity(a: string, b: string): number {
-  const ga = bigrams(a);
-  const gb = bigrams(b);
-  if (ga.size === 0 || gb.size === 0) return 0;
-  let shared = 0;
-  for (const g of ga) if (gb.has(g)) shared++;
-  return shared / (ga.size + gb.size - shared);
+  return jaccard(bigrams(a), bigrams(b));
+}
+
+/**
+ * Bigrams of each ticket's description computed once: a ticket is compared with up to hundreds
+ * of candidates, and candidates recur from one ticket to the next. Bounded: the oldest entries
+ * go first.
+ */
+export class BigramCache {
+  private readonly byId = new Map<string, { length: number; grams: Uint32Array }>();
+
+  constructor(private readonly capacity = 20000) {}
+
+  of(facts: DuplicateFacts): Uint32Array {
+    const length = facts.descriptionLength ?? facts.description.length;
+    const hit = this.byId.get(facts.id);
+    if (hit && hit.length === length) return hit.grams;
+    const grams = bigrams(facts.description);
+    // only a description read in full is worth keeping
+    if (facts.description.length === length) this.remember(facts.id, { length, grams });
+    return grams;
+  }
+
+  /** Whether the bigrams of this ticket (of a description this long) are held; a hit counts as a use. */
+  knows(id: string, length?: number): boolean {
+    const hit = this.byId.get(id);
+    if (!hit || (length !== undefined && hit.length !== length)) return false;
+    this.remember(id, hit);
+    return true;
+  }
+
+  private remember(id: string, entry: { length: number; grams: Uint32Array }): void {
+    this.byId.delete(id);
+    this.byId.set(id, entry);
+    if (this.byId.size > this.capacity) this.byId.delete(this.byId.keys().next().value as string);
+  }
 }
 
 function sameSubject(a: DuplicateFacts, b: DuplicateFacts): boolean {
@@ -44,20 +98,23 @@ function sameSubject(a: DuplicateFacts, b: DuplicateFacts): boolean {
  * same USCC, or same normalised name and region, with similar text, within 30
  * days), 0 when it is not a candidate.
  */
-export function duplicateScore(ticket: DuplicateFacts, other: DuplicateFacts): number {
+export function duplicateScore(ticket: DuplicateFacts, other: DuplicateFacts, grams = new BigramCache()): number {
   if (ticket.id === other.id) return 0;
   const days = Math.abs(ticket.receivedAt.getTime() - other.receivedAt.getTime()) / 86_400_000;
   if (days > DUPLICATE_WINDOW_DAYS) return 0;
-  const similarity = textSimilarity(ticket.description, other.description);
-  if (sameSubject(ticket, other)) return similarity >= SAME_SUBJECT_SIMILARITY ? 0.5 + similarity / 2 : 0;
-  if (ticket.regionCode !== other.regionCode) return 0;
+  const subject = sameSubject(ticket, other);
+  // different region and no shared business: never a candidate, so the texts need no comparing
+  if (!subject && ticket.regionCode !== other.regionCode) return 0;
+  const similarity = jaccard(grams.of(ticket), grams.of(other));
+  if (subject) return similarity >= SAME_SUBJECT_SIMILARITY ? 0.5 + similarity / 2 : 0;
   return similarity >= TEXT_ONLY_SIMILARITY ? similarity : 0;
 }
 
-export function rankDuplicates(ticket: DuplicateFacts, others: DuplicateFacts[], limit = 5): Array<{ id: string; score: number }> {
-  return others
-    .map((o) => ({ id: o.id, score: duplicateScore(ticket, o) }))
-    .filter((c) => c.score > 0)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+export function rankDuplicates(ticket: DuplicateFacts, others: DuplicateFacts[], limit = 5, grams = new BigramCache()): Array<{ id: string; score: number }> {
+  const scored: Array<{ id: string; score: number }> = [];
+  for (const other of others) {
+    const score = duplicateScore(ticket, other, grams);
+    if (score > 0) scored.push({ id: other.id, score });
+  }
+  return scored.sort((a, b) => b.score - a.score).slice(0, limit);
 }

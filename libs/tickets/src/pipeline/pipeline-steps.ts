@@ -9,6 +9,8 @@ export interface PipelineStep {
   /** the step that queues this one */
   after: TicketJobName;
   run(ticketId: string): Promise<string>;
+  /** many tickets at once (one transaction, bulk statements); without it they run one by one */
+  runMany?(ticketIds: string[]): Promise<string>;
 }
 
 /** The registry of pipeline steps, so feature libs slot their step in without the processor knowing them. */
@@ -21,9 +23,22 @@ export class PipelineSteps {
   }
 
   run(name: string, ticketId: string): Promise<string> {
+    return this.step(name).run(ticketId);
+  }
+
+  async runMany(name: string, ticketIds: string[]): Promise<string> {
+    const step = this.step(name);
+    if (ticketIds.length === 1) return step.run(ticketIds[0]);
+    if (step.runMany) return step.runMany(ticketIds);
+    const outcomes: string[] = [];
+    for (const id of ticketIds) outcomes.push(await step.run(id));
+    return outcomes.join('; ');
+  }
+
+  private step(name: string): PipelineStep {
     const step = this.steps.get(name);
     if (!step) throw new UnrecoverableError(`no pipeline step "${name}" in this worker`);
-    return step.run(ticketId);
+    return step;
   }
 
   /** Queues (through the outbox, in the caller's transaction) whatever follows `done`. */

@@ -28,17 +28,18 @@ export class TicketPipelineProcessor extends WorkerHost implements OnApplication
   }
 
   async process(job: Job<TicketJobPayload>): Promise<string> {
-    const { ticketId } = job.data;
-    if (!ticketId) throw new UnrecoverableError(`job ${job.id} carries no ticketId`);
-    switch (job.name) {
-      case JOBS.prepare:
-        return this.prepare(ticketId);
-      default:
-        return this.steps.run(job.name, ticketId);
-    }
+    const ticketIds = job.data.ticketIds ?? (job.data.ticketId ? [job.data.ticketId] : []);
+    if (ticketIds.length === 0) throw new UnrecoverableError(`job ${job.id} carries no ticket id`);
+    if (job.name !== JOBS.prepare) return this.steps.runMany(job.name, ticketIds);
+    const outcomes: string[] = [];
+    for (const ticketId of ticketIds) outcomes.push(await this.prepare(ticketId));
+    return outcomes.join('; ');
   }
 
-  /** Marks a received ticket ready for classification and queues the next step. */
+  /**
+   * Marks a received ticket ready for classification and queues the next step. Intake now stores
+   * tickets ready for classification and queues `classify` itself; this serves jobs queued before.
+   */
   private async prepare(ticketId: string): Promise<string> {
     return this.db.transaction(async (tx) => {
       const exists: unknown[] = await tx.query(`SELECT 1 FROM tickets WHERE id = $1`, [ticketId]);

@@ -6,7 +6,21 @@ import { Rewards1764806400000 } from './1764806400000-rewards';
 import { SealedRawBodies1764892800000 } from './1764892800000-sealed-raw-bodies';
 import { StaffSessions1764979200000 } from './1764979200000-staff-sessions';
 import { HistoryChain1764979200001 } from './1764979200001-history-chain';
+import { PipelineSpeed1765065600000 } from './1765065600000-pipeline-speed';
+import { HistoryIndexes1765065600001 } from './1765065600001-history-indexes';
 import { Records1765152000000 } from './1765152000000-records';
 
 /** Every migration, in order. New ones are appended here. */
-export const MIGRATIONS = [InitialSchema1764460800000, Routing1764547200000, Console1764633600000, Cases1764720000000, Rewards1764806400000, SealedRawBodies1764892800000, StaffSessions1764979200000, HistoryChain1764979200001, Records1765152000000];
+export const MIGRATIONS = [
+  InitialSchema1764460800000,
+  Routing1764547200000,
+  Console1764633600000,
+  Cases1764720000000,
+  Rewards1764806400000,
+  SealedRawBodies1764892800000,
+  StaffSessions1764979200000,
+  HistoryChain1764979200001,
+  PipelineSpeed1765065600000,
+  HistoryIndexes1765065600001,
+  Records1765152000000,
+];

@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { LABELLED } from '../support/payloads';
+
+const COLUMNS = [
+  'id', 'tracking_code', 'feed', 'external_id', 'kind', 'kind_source', 'channel', 'received_at', 'reporter_anonymous', 'reporter_masked',
+  'subject_name', 'subject_name_norm', 'subject_uscc', 'subject_uscc_valid', 'region_code', 'region_source', 'product_name', 'description',
+  'classification', 'routing', 'lead_unit', 'assist_units', 'flags', 'status', 'pipeline_step', 'dispatch_by', 'dispatched_at', 'accept_by', 'resolve_by',
+  'created_at', 'updated_at',
+];
+const FEEDS = ['12315', '12315', '12315', '12365', '12316', '12312', '12330', '12390', '12358'];
+const KINDS = ['COMPLAINT', 'COMPLAINT', 'COMPLAINT', 'REPORT', 'CONSULTATION', 'SUGGESTION'];
+const CHANNELS = ['PHONE', 'WEB', 'WECHAT', 'APP'];
+const OPEN = ['TRIAGE', 'DISPATCHED', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'IN_PROGRESS', 'RETURNED', 'TRANSFERRED_TO_POLICE'];
+const CLOSED = ['CLOSED', 'CLOSED', 'CLOSED', 'CLOSED', 'CLOSED', 'CLOSED', 'MERGED', 'DISCARDED'];
+const DAY = 86_400_000;
+
+const csv = (v: unknown): string => {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'string' ? v : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /[",\n\r]/.test(s) || s === '' ? `"${s.replace(/"/g, '""')}"` : s;
+};
+const pgArray = (items: string[]) => `{${items.join(',')}}`;
+
+/**
+ * Streams `count` tickets over the `days` before now into `tickets` by one COPY (through psql, so no
+ * driver extension is needed): the labelled set's texts with varied businesses and numbers, units
+ * and regions from the seeded taxonomy, `open` of them open (the newest), the rest closed.
+ */
+export async function generateTickets(pgUrl: string, count: number, open: number, units: Array<{ code: string; region_code: string }>, days = 730): Promise<void> {
+  const psql = spawn('psql', ['-q', '-v', 'ON_ERROR_STOP=1', pgUrl, '-c', `COPY tickets (${COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`], { stdio: ['pipe', 'inherit', 'inherit'] });
+  const exited = once(psql, 'exit');
+  const now = Date.now();
+  const perDay = new Map<string, number>();
+  let chunk: string[] = [];
+  for (let n = 0; n < count; n++) {
+    // oldest first: the last `open` rows are the open ones, as in a live system
+    const receivedAt = new Date(now - days * DAY + Math.floor((n / count) * days * DAY));
+    const source = LABELLED[(n * 7919) % LABELLED.length];
+    const unit = units[(n * 31) % units.length];
+    const isOpen = n >= count - open;
+    const status = isOpen ? OPEN[n % OPEN.length] : CLOSED[n % CLOSED.length];
+    const dispatched = status !== 'TRIAGE' && status !== 'RECEIVED' && status !== 'DISCARDED';
+    const day = new Date(receivedAt.getTime() + 8 * 3600_000).toISOString().slice(2, 10).replace(/-/g, '');
+    const seq = (perDay.get(day) ?? 0) + 1;
+    perDay.set(day, seq);
+    const shop = `${['宏达', '万佳福', '永辉', '欧亚', '家乐', '华联', '百信', '金达'][n % 8]}${['超市', '药店', '商场', '汽修厂', '农资店', '网店'][n % 6]}${n % 997}号店`;
+    const row = [
+      randomUUID(), `JL${day}${String(seq).padStart(7, '0')}`, FEEDS[n % FEEDS.length], `H-${n}`, KINDS[n % KINDS.length], 'FEED', CHANNELS[n % 4], receivedAt,
+      n % 13 === 0, '{}', shop, shop, n % 5 === 0 ? null : `91220${String(100000000 + (n % 99991)).slice(1)}XY${n % 10}`, n % 5 === 0 ? null : true,
+      unit.region_code, 'DECLARED', null, `${source.text}（${shop}，第${n % 10000}号）`,
+      { category: (source as unknown as { expected: { category: string } }).expected.category, violation: 'COUNTERFEIT', stage: 'RETAIL', confidence: 0.9 },
+      dispatched ? { leadUnit: unit.code, assistUnits: [], auto: true } : null, dispatched ? unit.code : null, pgArray(dispatched && n % 4 === 0 ? [units[(n * 17) % units.length].code] : []),
+      '{}', status, 'DONE', new Date(receivedAt.getTime() + 2 * DAY), dispatched ? receivedAt : null, dispatched ? new Date(receivedAt.getTime() + DAY) : null,
+      dispatched ? new Date(receivedAt.getTime() + 15 * DAY + (n % 20) * DAY) : null, receivedAt, receivedAt,
+    ];
+    chunk.push(row.map(csv).join(','));
+    if (chunk.length === 5000 || n === count - 1) {
+      if (!psql.stdin.write(chunk.join('\n') + '\n')) await once(psql.stdin, 'drain');
+      chunk = [];
+      if ((n + 1) % 500000 === 0) console.log(`    ${n + 1} tickets written`);
+    }
+  }
+  psql.stdin.end();
+  const [code] = await exited;
+  if (code !== 0) throw new Error(`COPY failed (${code})`);
+}
