@@ -218,7 +218,7 @@ describe('public portal: tips, receipts and lookups safe from guessing', () => {
       const report = (await feed('RCPT-1', '举报', { xm: '李四', dh: '13904319999' })).body.accepted[0];
       await feed('RCPT-2', '投诉', { xm: '赵六', dh: '13904318888' });
       await feed('RCPT-3', '举报', { xm: '钱七' });
-      await waitFor(async () => ((await db.query(`SELECT count(*)::int AS n FROM ticket_history WHERE action = 'READY_FOR_CLASSIFICATION' AND ticket_id IN (SELECT id FROM tickets WHERE feed = '12315')`))[0].n === 3 ? true : undefined));
+      await waitFor(async () => ((await db.query(`SELECT count(*)::int AS n FROM tickets WHERE feed = '12315' AND external_id LIKE 'RCPT-%' AND pipeline_step = 'DONE'`))[0].n === 3 ? true : undefined));
       await waitFor(async () => sent.length >= 1 || undefined);
       await new Promise((r) => setTimeout(r, 500));
       expect(sent).toEqual([{ kind: 'RECEIPT', phoneE164: '+8613904319999', trackingCode: report.trackingCode, pin: expect.stringMatching(/^\d{18}$/) }]);

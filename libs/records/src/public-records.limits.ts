@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { AppConfig, DomainError, RedisClient, Unavailable } from '@hub/core';
+import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { AppConfig, createRateLimiter, DomainError, RedisClient, Unavailable } from '@hub/core';
 
 /** Public disclosure lookups per client address (digest only, never stored): enough for people, not for scraping. */
 export const PUBLIC_RECORDS_PER_MINUTE = 60;
 
 @Injectable()
 export class PublicRecordsLimits {
-  private readonly perAddress: RateLimiterRedis;
+  private readonly perAddress: RateLimiterAbstract;
 
   constructor(redis: RedisClient, config: AppConfig) {
-    this.perAddress = new RateLimiterRedis({ storeClient: redis.redis, keyPrefix: `${config.redisPrefix}:records:address`, points: PUBLIC_RECORDS_PER_MINUTE, duration: 60 });
+    this.perAddress = createRateLimiter(redis, config, 'records:address', { points: PUBLIC_RECORDS_PER_MINUTE, durationSeconds: 60 });
   }
 
   async count(address: string): Promise<void> {

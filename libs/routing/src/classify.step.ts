@@ -67,6 +67,7 @@ export class ClassifyStep implements OnModuleInit, OnApplicationBootstrap {
       const auto = classified.confidence >= this.config.env.AUTO_ROUTE_THRESHOLD;
       const proposal = propose(active, classified, ticket.region_code, auto);
       const set = { pipeline_step: 'DONE', kind, flags: mergeFlags(ticket.flags, detectFlags(ticket.description).map((f) => f.flag)), duplicate_candidates: await this.duplicates.find(tx, ticket.id) };
+      await this.steps.queueNext(tx, JOBS.classify, ticket.id);
       if (auto) {
         await this.transitions.dispatch(tx, ticket.id, kind, { ...proposal, actor: ROUTER_ACTOR, action: 'AUTO_DISPATCHED', set });
         return `dispatched to ${proposal.routing.leadUnit}`;
@@ -120,6 +121,7 @@ export class ClassifyStep implements OnModuleInit, OnApplicationBootstrap {
     }
     await appendHistoryMany(tx, refinements);
     await this.transitions.dispatchMany(tx, dispatches, triage);
+    await this.steps.queueNextMany(tx, JOBS.classify, tickets.map((t) => t.id));
     return `${dispatches.length} dispatched, ${triage.length} sent to triage`;
   }
 

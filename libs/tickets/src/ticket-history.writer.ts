@@ -27,9 +27,47 @@ export const SYSTEM_ACTOR: Actor = { id: null, name: 'system' };
 export async function appendHistory(manager: EntityManager, entry: HistoryEntry): Promise<void> {
   await manager.query(`SELECT 1 FROM tickets WHERE id = $1 FOR NO KEY UPDATE`, [entry.ticketId]);
   const [last]: Array<{ hash: string }> = await manager.query(`SELECT hash FROM ticket_history WHERE ticket_id = $1 ORDER BY id DESC LIMIT 1`, [entry.ticketId]);
-  const row: ChainedHistoryRow = {
+  const row = chainedRow(entry, new Date());
+  const hash = historyChainHash(last?.hash ?? CHAIN_START, row);
+  await manager.query(
+    `INSERT INTO ticket_history (ticket_id, at, actor_id, actor_name, action, from_status, to_status, reason, data, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10)`,
+    [row.ticketId, row.at, row.actorId, row.actorName, row.action, row.fromStatus, row.toStatus, row.reason, JSON.stringify(row.data), hash],
+  );
+}
+
+/**
+ * Many entries in one statement, in the given order, each chained to its ticket's previous
+ * entry as `appendHistory` does; the tickets are locked in id order so batches never deadlock.
+ */
+export async function appendHistoryMany(manager: EntityManager, entries: HistoryEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const ticketIds = [...new Set(entries.map((e) => e.ticketId))];
+  await manager.query(`SELECT 1 FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [ticketIds]);
+  const lasts: Array<{ ticket_id: string; hash: string }> = await manager.query(
+    `SELECT DISTINCT ON (ticket_id) ticket_id, hash FROM ticket_history WHERE ticket_id = ANY($1::uuid[]) ORDER BY ticket_id, id DESC`,
+    [ticketIds],
+  );
+  const lastHash = new Map(lasts.map((l) => [l.ticket_id, l.hash]));
+  const at = new Date();
+  const rows = entries.map((e, n) => {
+    const row = chainedRow(e, at);
+    const hash = historyChainHash(lastHash.get(e.ticketId) ?? CHAIN_START, row);
+    lastHash.set(e.ticketId, hash);
+    return { ticket_id: row.ticketId, at: row.at, actor_id: row.actorId, actor_name: row.actorName, action: row.action, from_status: row.fromStatus, to_status: row.toStatus, reason: row.reason, data: row.data, hash, n };
+  });
+  await manager.query(
+    `INSERT INTO ticket_history (ticket_id, at, actor_id, actor_name, action, from_status, to_status, reason, data, hash)
+     SELECT h.ticket_id, h.at, h.actor_id, h.actor_name, h.action, h.from_status, h.to_status, h.reason, h.data, h.hash
+       FROM jsonb_to_recordset($1::jsonb) AS h(ticket_id uuid, at timestamptz, actor_id uuid, actor_name text, action text, from_status text, to_status text, reason text, data jsonb, hash text, n integer)
+      ORDER BY h.n`,
+    [JSON.stringify(rows)],
+  );
+}
+
+function chainedRow(entry: HistoryEntry, at: Date): ChainedHistoryRow {
+  return {
     ticketId: entry.ticketId,
-    at: new Date(),
+    at,
     actorId: entry.actor.id,
     actorName: entry.actor.name,
     action: entry.action,
@@ -39,33 +77,4 @@ export async function appendHistory(manager: EntityManager, entry: HistoryEntry)
     // as jsonb will hold it: undefined fields dropped, dates as strings
     data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>,
   };
-  const hash = historyChainHash(last?.hash ?? CHAIN_START, row);
-  await manager.query(
-    `INSERT INTO ticket_history (ticket_id, at, actor_id, actor_name, action, from_status, to_status, reason, data, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10)`,
-    [row.ticketId, row.at, row.actorId, row.actorName, row.action, row.fromStatus, row.toStatus, row.reason, JSON.stringify(row.data), hash],
-  );
-}
-
-/** Many entries in one statement, in the given order. */
-export async function appendHistoryMany(manager: EntityManager, entries: HistoryEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await manager.query(
-    `INSERT INTO ticket_history (ticket_id, actor_id, actor_name, action, from_status, to_status, reason, data)
-     SELECT h.ticket_id, h.actor_id, h.actor_name, h.action, h.from_status, h.to_status, h.reason, h.data
-       FROM jsonb_to_recordset($1::jsonb) AS h(ticket_id uuid, actor_id uuid, actor_name text, action text, from_status text, to_status text, reason text, data jsonb)`,
-    [
-      JSON.stringify(
-        entries.map((e) => ({
-          ticket_id: e.ticketId,
-          actor_id: e.actor.id,
-          actor_name: e.actor.name,
-          action: e.action,
-          from_status: e.fromStatus ?? null,
-          to_status: e.toStatus ?? null,
-          reason: e.reason ?? null,
-          data: e.data ?? {},
-        })),
-      ),
-    ],
-  );
 }

@@ -27,7 +27,7 @@ export class TipsterReceiptStep implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.steps.register({ name: JOBS.tipsterReceipt, after: JOBS.prepare, run: (ticketId) => this.run(ticketId) });
+    this.steps.register({ name: JOBS.tipsterReceipt, after: JOBS.classify, run: (ticketId) => this.run(ticketId) });
   }
 
   async run(ticketId: string): Promise<string> {

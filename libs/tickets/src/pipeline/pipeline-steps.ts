@@ -3,7 +3,7 @@ import { UnrecoverableError } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 import { OUTBOX_TOPICS, TicketJobName, writeOutbox } from '@hub/core';
 
-/** A step after `prepare`, contributed by a feature lib (routing adds classify). */
+/** A pipeline step contributed by a feature lib (routing adds classify, rewards the tipster's receipt after it). */
 export interface PipelineStep {
   name: TicketJobName;
   /** the step that queues this one */
@@ -42,8 +42,13 @@ export class PipelineSteps {
   }
 
   /** Queues (through the outbox, in the caller's transaction) whatever follows `done`. */
-  async queueNext(tx: EntityManager, done: TicketJobName, ticketId: string): Promise<void> {
+  queueNext(tx: EntityManager, done: TicketJobName, ticketId: string): Promise<void> {
+    return this.queueNextMany(tx, done, [ticketId]);
+  }
+
+  async queueNextMany(tx: EntityManager, done: TicketJobName, ticketIds: string[]): Promise<void> {
     const next = [...this.steps.values()].filter((s) => s.after === done);
-    await writeOutbox(tx, next.map((s) => ({ topic: OUTBOX_TOPICS.pipeline, ticketId, payload: { job: s.name } })));
+    if (next.length === 0 || ticketIds.length === 0) return;
+    await writeOutbox(tx, ticketIds.flatMap((ticketId) => next.map((s) => ({ topic: OUTBOX_TOPICS.pipeline, ticketId, payload: { job: s.name } }))));
   }
 }
