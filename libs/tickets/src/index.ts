@@ -24,3 +24,4 @@ export * from './clocks/clock-rules';
 export * from './clocks/ticket-clocks.service';
 export * from './ticket-rewards';
 export * from './ticket-response.dto';
+export * from './pipeline/pipeline-sweeper';
