@@ -6,7 +6,7 @@
  * stuck, and prints the numbers. Exits non-zero when an invariant fails.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -55,7 +55,7 @@ function parseOptions(argv: string[]): Options {
         { at: 0.55, fault: 'kill-worker' },
         { at: 0.75, fault: 'wipe-redis' },
       ];
-  return { records, rate: Number(value('--rate') ?? (short ? 25 : 40)), faults, json: value('--json') ?? null, drainTimeoutMs: Number(value('--drain-timeout') ?? 300_000) };
+  return { records, rate: Number(value('--rate') ?? (short ? 12 : 15)), faults, json: value('--json') ?? null, drainTimeoutMs: Number(value('--drain-timeout') ?? 300_000) };
 }
 
 const log = (message: string) => console.log(`[drill ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -99,6 +99,7 @@ async function main(): Promise<number> {
     rmSync(kept, { recursive: true, force: true });
     mkdirSync(kept, { recursive: true });
     cpSync(logDir, kept, { recursive: true });
+    if (existsSync(pg.logFile)) cpSync(pg.logFile, join(kept, 'postgresql.log'));
     rmSync(scratch, { recursive: true, force: true });
   };
   const interrupted = () => void cleanup().finally(() => process.exit(130));
@@ -112,7 +113,7 @@ async function main(): Promise<number> {
     await redis.start();
     const setup = spawnSync(process.execPath, [join(ROOT, 'scripts', 'run-ts.js'), 'apps/api/src/setup.ts'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
     if (setup.status !== 0) throw new Error(`setup failed:\n${setup.stdout}${setup.stderr}`);
-    log(setup.stdout.trim().split('\n').join('; '));
+    log(setup.stdout.split('\n').filter((line) => line && !line.includes('[Nest]')).join('; '));
     api.start();
     worker.start();
     const apiUrl = `http://127.0.0.1:${API_PORT}`;
@@ -176,11 +177,15 @@ async function feed(apiUrl: string, options: Options, ledger: Ledger, injectFaul
   const factory = new RecordFactory();
   const pending = new Set<Promise<void>>();
   const faults = [...options.faults];
-  const faultsRunning: Promise<void>[] = [];
+  // one fault at a time, in order, while the records keep coming
+  let faultsRunning: Promise<void> = Promise.resolve();
   const started = Date.now();
   let sent = 0;
   while (sent < options.records) {
-    while (faults.length > 0 && sent >= faults[0].at * options.records) faultsRunning.push(injectFault(faults.shift()!.fault));
+    while (faults.length > 0 && sent >= faults[0].at * options.records) {
+      const fault = faults.shift()!.fault;
+      faultsRunning = faultsRunning.then(() => injectFault(fault));
+    }
     const request: FeedRequest = factory.nextRequest(options.records - sent);
     sent += request.externalIds.length;
     const p = sendWithRetry(apiUrl, request, ledger).finally(() => pending.delete(p));
@@ -188,7 +193,7 @@ async function feed(apiUrl: string, options: Options, ledger: Ledger, injectFaul
     const due = started + (sent / options.rate) * 1000;
     if (due > Date.now()) await sleep(due - Date.now());
   }
-  await Promise.all(faultsRunning);
+  await faultsRunning;
   await Promise.all(pending);
 }
 

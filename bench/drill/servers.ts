@@ -1,5 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { chownSync, createWriteStream, existsSync, mkdirSync, readdirSync, WriteStream } from 'node:fs';
+import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, readdirSync, WriteStream } from 'node:fs';
 import { join } from 'node:path';
 
 /** The drill's own servers: a PostgreSQL cluster and a Redis server on their own ports, never the machine's. */
@@ -29,18 +29,20 @@ function runPg(tool: string, args: string[], allowFail = false): string {
 export class PgCluster {
   readonly dataDir: string;
   private readonly socketDir: string;
-  private readonly logFile: string;
+  readonly logFile: string;
 
   constructor(
-    scratch: string,
+    private readonly scratch: string,
     readonly port: number,
   ) {
     this.dataDir = join(scratch, 'pg');
-    this.socketDir = join(scratch, 'pg-socket');
-    this.logFile = join(scratch, 'postgresql.log');
+    this.socketDir = join(scratch, 'pg-run');
+    this.logFile = join(this.socketDir, 'postgresql.log');
   }
 
   init(): void {
+    // the postgres user must reach its folders inside the (private) scratch folder
+    if (isRoot()) chmodSync(this.scratch, 0o711);
     for (const dir of [this.dataDir, this.socketDir]) {
       mkdirSync(dir, { recursive: true });
       if (isRoot()) chownSync(dir, pgUid(), pgGid());
