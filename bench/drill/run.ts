@@ -23,6 +23,8 @@ const PREFIX = 'hubdrill';
 const ARM_AHEAD_MS = 40 * 86_400_000;
 /** how long PostgreSQL stays down at its restart */
 const PG_DOWN_MS = 6000;
+/** requests in flight at once, as a handful of feed connections would hold: a slow api slows the feeds instead of piling retries on it */
+const MAX_IN_FLIGHT = 16;
 
 type Fault = 'kill-worker' | 'wipe-redis' | 'restart-postgres';
 
@@ -186,6 +188,7 @@ async function feed(apiUrl: string, options: Options, ledger: Ledger, injectFaul
       const fault = faults.shift()!.fault;
       faultsRunning = faultsRunning.then(() => injectFault(fault));
     }
+    while (pending.size >= MAX_IN_FLIGHT) await Promise.race(pending);
     const request: FeedRequest = factory.nextRequest(options.records - sent);
     sent += request.externalIds.length;
     const p = sendWithRetry(apiUrl, request, ledger).finally(() => pending.delete(p));
@@ -235,7 +238,8 @@ function statusInvariant(ledger: Ledger): Invariant {
 
 function report(options: Options, ledger: Ledger, faults: string[], invariants: Invariant[], feedMs: number): void {
   console.log('');
-  console.log(`Fault drill: ${options.records} records at ${options.rate}/s over ${new RecordFactory().feeds.length} feeds (${(feedMs / 1000).toFixed(0)} s), ${ledger.requests} requests`);
+  const achieved = (ledger.accepted.size / (feedMs / 1000)).toFixed(1);
+  console.log(`Fault drill: ${options.records} records over ${new RecordFactory().feeds.length} feeds at ${options.rate}/s asked, ${achieved}/s achieved (${(feedMs / 1000).toFixed(0)} s), ${ledger.requests} requests`);
   for (const f of faults) console.log(`  fault  ${f}`);
   for (const i of invariants) console.log(`  ${i.ok ? 'PASS' : 'FAIL'}  ${i.name}: ${i.detail}`);
   const failed = invariants.filter((i) => !i.ok).length;
