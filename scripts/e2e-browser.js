@@ -18,6 +18,10 @@ const env = {
   DATABASE_NAME: process.env.E2E_DATABASE_NAME || 'hotline_hub_e2e_test',
   REDIS_PREFIX: process.env.E2E_REDIS_PREFIX || 'hube2e',
   LOG_LEVEL: process.env.E2E_LOG_LEVEL || 'warn',
+  // every browser test signs the same demo accounts in from one address, many times a minute
+  LOGIN_RATE_PER_ACCOUNT: '1000',
+  LOGIN_RATE_PER_ADDRESS: '1000',
+  LOGIN_LOCKOUT_FAILURES: '100',
 };
 if (!/test/i.test(env.DATABASE_NAME)) throw new Error(`refusing to use database ${env.DATABASE_NAME}: its name must contain "test"`);
 

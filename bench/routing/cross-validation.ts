@@ -1,4 +1,4 @@
-import { TicketClassifier, type Classification, type TrainSettings } from '@hub/routing/classifier';
+import { TicketClassifier, type Classification, type Lexicon, type TrainSettings } from '@hub/routing/classifier';
 import { DEFAULT_RULE_SET, evaluateRules, type RuleSet } from '@hub/routing/rules';
 import { toExample, type LabelledRecord } from './dataset';
 import { stratifiedFolds } from './folds';
@@ -20,6 +20,8 @@ export interface CrossValidationOptions {
   train?: TrainSettings;
   ruleSet?: RuleSet;
   regionOf: (record: LabelledRecord) => { regionCode: string; source: RegionSource };
+  /** the dictionaries of one fold's model, from its training records (default: as shipped) */
+  lexiconFor?: (training: readonly LabelledRecord[]) => Lexicon;
 }
 
 /** Every record is classified by a model trained on the other k−1 folds only. */
@@ -28,8 +30,9 @@ export function crossValidate(records: readonly LabelledRecord[], options: Cross
   const folds = stratifiedFolds(records, options.k, (r) => r.expected.lead, options.seed);
   const predictions: Prediction[] = [];
   for (let fold = 0; fold < options.k; fold++) {
-    const training = records.filter((_, i) => folds[i] !== fold).map(toExample);
-    const classifier = TicketClassifier.train(training, { ...options.train, ruleSet });
+    const trainingRecords = records.filter((_, i) => folds[i] !== fold);
+    const lexicon = options.lexiconFor?.(trainingRecords) ?? options.train?.lexicon;
+    const classifier = TicketClassifier.train(trainingRecords.map(toExample), { ...options.train, ...(lexicon ? { lexicon } : {}), ruleSet });
     records.forEach((record, i) => {
       if (folds[i] !== fold) return;
       const classification = classifier.classify({ text: record.text, subjectName: record.subjectName, feed: record.feed, kind: record.kind });

@@ -2,7 +2,7 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { PiiCipher } from '@hub/auth/pii-cipher';
-import { RedisClient } from '@hub/core';
+import { AppConfig, RedisClient } from '@hub/core';
 import { TipsterNotifier, TipsterNotice } from '@hub/rewards';
 import { TipsterReceiptStep } from '@hub/rewards/notify/tipster-receipt.step';
 import { ApiProcess, createTestApi, createTestWorker, namedReporter, PDF_MINIMAL, PNG_1PX, postFeed, resetDatabase, staffToken, startApiProcess, TEST_ENV, tipBody, waitFor } from '@hub/testing';
@@ -148,6 +148,16 @@ describe('public portal: tips, receipts and lookups safe from guessing', () => {
     const [codeMs, pinMs] = [median(wrongCode), median(wrongPinMs)];
     // both run one argon2id verification; what is left is noise
     expect(Math.abs(codeMs - pinMs)).toBeLessThan(Math.max(15, 0.3 * Math.max(codeMs, pinMs)));
+  });
+
+  it('takes at most PUBLIC_TIPS_PER_HOUR tips from one address in an hour', async () => {
+    const from = nextAddress();
+    const perHour = app.get(AppConfig).env.PUBLIC_TIPS_PER_HOUR;
+    for (let i = 0; i < perHour; i++) await submit(tipBody(), from).expect(201);
+    const refused = await submit(tipBody(), from).expect(429);
+    expect(refused.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(3500);
+    await submit(tipBody(), nextAddress()).expect(201);
   });
 
   it('locks a tracking code after 5 failures for 15 minutes, the right PIN included, with Retry-After', async () => {

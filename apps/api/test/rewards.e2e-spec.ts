@@ -98,7 +98,8 @@ describe('rewards: from a portal tip to the payout, every fen in the ledger', ()
     const payout = { name: '孙立新', idNumber: '22010419851112002X', bankName: '中国建设银行长春分行', accountNumber: '6217 0001 2345 6789 012' };
     clearValues.push('孙立新', '13804315566', '8613804315566', '22010419851112002X', '6217 0001 2345');
     const tip = await closedTip({ outcome: 'PENALIZED', fineFen: yuan(150_000), confiscationFen: yuan(50_000), rewardLevel: 'L1' }, tipBody({ reporter: tipster }));
-    expect(tip.reward).toMatchObject({ state: 'PROPOSED', level: 'L1', amountFen: yuan(10_000), baseFen: yuan(200_000), department: 'AIC', needsFinance: false, trackingCode: tip.trackingCode });
+    expect(tip.reward).toMatchObject({ state: 'PROPOSED', level: 'L1', amountFen: yuan(10_000), baseFen: yuan(200_000), department: 'AIC', needsFinance: false, trackingCode: tip.trackingCode, subjectName: '长春市红旗街惠民超市', productName: '白酒', decisionNumber: expect.stringMatching(/^长市监罚〔2026〕/) });
+    expect(JSON.stringify(tip.reward)).not.toContain('孙立新');
     expect(Date.parse(tip.reward.noticeBy)).toBeGreaterThan(Date.now() + 14 * 86400_000);
 
     expect((await status(tip)).reward).toEqual({ state: 'PROPOSED', stateText: '奖励审核中', amountFen: yuan(10_000), claimBy: null, claimedAt: null, paidAt: null });

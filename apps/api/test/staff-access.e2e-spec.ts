@@ -23,8 +23,15 @@ describe('staff access: login, roles, unit scope, masked reporters', () => {
       .send({ gdbh: 'ACL-1', ldsj: '2026-03-15 09:12:33', sjlx: '投诉', sqr: { xm: '欧阳明', dh: '13912345678', sfzh: '220102198001011234', nm: false }, bsdx: { mc: '长春市宏达超市有限公司', dz: '长春市朝阳区西安大路88号' }, sqnr: '奶粉生产日期被涂改' })
       .expect(202);
     ticketId = res.body.accepted[0].ticketId;
-    // the router is not part of this test: put the ticket in AIC@220100's hands directly
-    await db.query(`UPDATE tickets SET lead_unit = 'AIC@220100', assist_units = '{FSO@220100}', status = 'DISPATCHED' WHERE id = $1`, [ticketId]);
+    // no worker runs here: an operator sends the ticket to AIC@220100, assisted by FSO@220100, through the console
+    const dispatcher = { Authorization: `Bearer ${await staffToken(app, { username: 'op.dispatch', roles: ['OPERATOR'] })}` };
+    const { version } = (await http().get(`/api/v1/tickets/${ticketId}`).set(dispatcher).expect(200)).body;
+    await http().post(`/api/v1/console/tickets/${ticketId}/claim`).set(dispatcher).expect(200);
+    await http()
+      .post(`/api/v1/console/tickets/${ticketId}/decide`)
+      .set(dispatcher)
+      .send({ version, category: 'FOOD', violation: 'COUNTERFEIT', stage: 'CIRCULATION', leadUnit: 'AIC@220100', assistUnits: ['FSO@220100'] })
+      .expect(200);
   });
 
   afterAll(() => app.close());
@@ -92,7 +99,7 @@ describe('staff access: login, roles, unit scope, masked reporters', () => {
     const [audit] = await db.query('SELECT reason, user_id FROM pii_reveals WHERE ticket_id = $1', [ticketId]);
     expect(audit.reason).toBe('调解需要联系投诉人');
     const history = await http().get(`/api/v1/tickets/${ticketId}/history`).set('Authorization', `Bearer ${lead}`).expect(200);
-    expect(history.body.map((h: { action: string }) => h.action)).toEqual(['RECEIVED', 'REPORTER_REVEALED']);
+    expect(history.body.map((h: { action: string }) => h.action)).toEqual(['RECEIVED', 'CORRECTED', 'REPORTER_REVEALED']);
   });
 
   it('keeps reporter data encrypted in the database', async () => {

@@ -2,7 +2,12 @@ import { expect, test } from '@playwright/test';
 import { ADMIN, AIC_HANDLER, login, OPERATOR_1, screen, SUPERVISOR } from './support';
 
 test('an operator signs in and sees the four console screens', async ({ page }) => {
-  await page.goto('/login');
+  const blocked: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  });
+  const response = await page.goto('/login');
+  expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
   await screen(page, 'login');
   await login(page, OPERATOR_1);
   await expect(page).toHaveURL(/\/queue/);
@@ -11,6 +16,8 @@ test('an operator signs in and sees the four console screens', async ({ page }) 
   await expect(page.getByTestId('counter-oldest-wait')).toBeVisible();
   await expect(page.getByTestId('counter-dispatched-today')).toBeVisible();
   await expect(page.getByTestId('counter-by-feed')).toBeVisible();
+  // the strict CSP lets the built console load everything it needs
+  expect(blocked).toEqual([]);
 });
 
 test('a wrong password is refused with the server message', async ({ page }) => {
@@ -53,9 +60,31 @@ test('the language choice is remembered', async ({ page }) => {
   await expect(page.getByTestId('menu-queue')).toContainText('实时队列');
 });
 
-test('a lost session goes back to the login page', async ({ page }) => {
+test('an expired access token is renewed with the refresh token, without the user noticing', async ({ page }) => {
   await login(page, OPERATOR_1);
+  const refreshBefore = await page.evaluate(() => sessionStorage.getItem('hub.refresh'));
   await page.evaluate(() => sessionStorage.setItem('hub.token', 'expired'));
   await page.reload();
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+  await expect(page).toHaveURL(/\/queue/);
+  expect(await page.evaluate(() => sessionStorage.getItem('hub.refresh'))).not.toBe(refreshBefore);
+});
+
+test('a lost session goes back to the login page', async ({ page }) => {
+  await login(page, OPERATOR_1);
+  await page.evaluate(() => {
+    sessionStorage.setItem('hub.token', 'expired');
+    sessionStorage.setItem('hub.refresh', 'expired');
+  });
+  await page.reload();
   await expect(page).toHaveURL(/\/login/);
+});
+
+test('logging out ends the session on the server too', async ({ page }) => {
+  await login(page, OPERATOR_1);
+  const token = await page.evaluate(() => sessionStorage.getItem('hub.token'));
+  await page.getByTestId('user-menu').click();
+  await page.getByText('退出登录').click();
+  await expect(page).toHaveURL(/\/login/);
+  await expect.poll(async () => (await page.request.get('/api/v1/me', { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(401);
 });

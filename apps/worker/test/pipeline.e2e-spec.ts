@@ -84,8 +84,8 @@ describe('worker pipeline: outbox → queue → worker, exactly once', () => {
     expect(counts.every((c) => c.ready === 1 && c.routed === 1)).toBe(true);
     const steps = await db.query(`SELECT DISTINCT pipeline_step FROM tickets`);
     expect(steps).toEqual([{ pipeline_step: 'DONE' }]);
-    // the kill did land mid-way or before the end; either way nothing ran twice
-    expect(doneAtKill).toBeLessThanOrEqual(ids.length);
+    // the kill landed while work was left: the second worker finished what the first had not, and nothing ran twice
+    expect(doneAtKill).toBeLessThan(ids.length);
   }, 180000);
 });
 

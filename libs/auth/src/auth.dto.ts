@@ -8,13 +8,19 @@ export class LoginDto {
 }
 
 export class LoginResponseDto {
-  @ApiProperty() accessToken: string;
-  @ApiProperty({ example: 3600 }) expiresIn: number;
+  @ApiProperty({ description: 'bearer token for every staff request' }) accessToken: string;
+  @ApiProperty({ example: 900, description: 'seconds the access token lives' }) expiresIn: number;
+  @ApiProperty({ description: 'spend once at POST /auth/refresh for the next pair; it rotates' }) refreshToken: string;
+  @ApiProperty({ example: 43200, description: 'seconds the login session lives at most' }) refreshExpiresIn: number;
+}
+
+export class RefreshDto {
+  @ApiProperty() @IsString() @MaxLength(200) refreshToken: string;
 }
 
 export class CreateUserDto {
   @ApiProperty({ example: 'op.zhang' }) @IsString() @Matches(/^[A-Za-z0-9._-]{3,64}$/, { message: 'username: 3-64 letters, digits, . _ -' }) username: string;
-  @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(256) password: string;
+  @ApiProperty({ minLength: 12, description: 'at least 12 characters, not a common or guessable password' }) @IsString() @MinLength(12) @MaxLength(256) password: string;
   @ApiProperty({ example: '张明' }) @IsString() @MinLength(1) @MaxLength(64) displayName: string;
   @ApiProperty({ enum: ROLES, isArray: true }) @IsArray() @ArrayMinSize(1) @IsIn(ROLES, { each: true }) roles: Role[];
   @ApiProperty({ example: 'AIC@220100', nullable: true, required: false })

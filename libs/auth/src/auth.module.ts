@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { getOptionsToken, getStorageToken } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@hub/core';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { AuthSessions } from './auth-sessions.service';
+import { LoginLockout } from './login-lockout.service';
+import { loginThrottles, LoginThrottleGuard, LoginThrottleStorage } from './login-throttle.guard';
 import { PiiCipher } from './pii-cipher';
 import { piiCipherProvider } from './pii-cipher.provider';
 import { StaffAuthGuard } from './staff-auth.guard';
@@ -19,7 +23,18 @@ import { UserEntity } from './user.entity';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, StaffAuthGuard, piiCipherProvider, { provide: APP_GUARD, useExisting: StaffAuthGuard }],
+  providers: [
+    AuthService,
+    AuthSessions,
+    LoginLockout,
+    StaffAuthGuard,
+    piiCipherProvider,
+    { provide: APP_GUARD, useExisting: StaffAuthGuard },
+    LoginThrottleStorage,
+    { provide: getStorageToken(), useExisting: LoginThrottleStorage },
+    { provide: getOptionsToken(), inject: [AppConfig], useFactory: loginThrottles },
+    LoginThrottleGuard,
+  ],
   exports: [AuthService, StaffAuthGuard, PiiCipher],
 })
 export class AuthModule {}

@@ -6,3 +6,6 @@ export * from './pii-cipher';
 export * from './roles';
 export * from './staff-auth.guard';
 export * from './user.entity';
+export * from './auth-sessions.service';
+export * from './login-lockout.service';
+export * from './password-policy';

@@ -21,9 +21,10 @@ export class StaffAuthGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request & { viewer?: unknown }>();
-    const viewer = await this.auth.viewerFromToken(bearerToken(request));
+    const request = context.switchToHttp().getRequest<Request & { viewer?: unknown; tokenClaims?: unknown }>();
+    const { viewer, claims } = await this.auth.authenticate(bearerToken(request));
     request.viewer = viewer;
+    request.tokenClaims = claims;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (allowed && !viewer.roles.some((r) => allowed.includes(r))) throw Forbidden();
     return true;

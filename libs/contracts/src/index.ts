@@ -464,6 +464,10 @@ export interface RewardView {
   id: string;
   ticketId: string;
   trackingCode: string;
+  /** what the case was about, for the officer's queue (never the tipster's data) */
+  subjectName: string | null;
+  productName: string | null;
+  decisionNumber: string | null;
   state: RewardState;
   level: RewardLevel;
   amountFen: number;

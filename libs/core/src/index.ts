@@ -27,3 +27,4 @@ export * from './http/configure-app';
 export * from './database/prepare-database';
 export * from './http/keyset-cursor';
 export * from './time/time-source';
+export * from './integrity/history-chain';

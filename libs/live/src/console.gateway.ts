@@ -1,8 +1,9 @@
 import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type Redis from 'ioredis';
 import type { Namespace, Socket } from 'socket.io';
-import { AuthService } from '@hub/auth/auth.service';
+import type { SessionRevokedMessage } from '@hub/auth/auth-sessions.service';
+import { AuthService, TokenClaims } from '@hub/auth/auth.service';
 import { hasRole, Viewer } from '@hub/auth/roles';
 import { AppConfig, eventsChannel, RedisClient } from '@hub/core';
 import { LiveMessage, OPERATOR_ROOM, roleRoom, unitRoom } from './live-messages';
@@ -12,10 +13,12 @@ type Listener = (message: LiveMessage) => void;
 /**
  * The `/console` namespace: a bad token is refused at handshake; operators and
  * supervisors join the room of every ticket, unit staff their unit's room. Events
- * reach it from the Redis channel, whichever process raised them.
+ * reach it from the Redis channel, whichever process raised them. A socket lives no
+ * longer than its token: it is closed at the token's expiry (checked again before
+ * every emit) and when its login session ends.
  */
 @WebSocketGateway({ namespace: '/console', transports: ['websocket', 'polling'] })
-export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnModuleInit, OnApplicationShutdown {
+export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleInit, OnApplicationShutdown {
   @WebSocketServer() private namespace: Namespace;
   private readonly logger = new Logger(ConsoleGateway.name);
   private subscriber: Redis | null = null;
@@ -31,9 +34,10 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnMod
     namespace.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown })?.token;
       if (typeof token !== 'string') return next(new Error('UNAUTHORIZED'));
-      this.auth.viewerFromToken(token).then(
-        (viewer) => {
+      this.auth.authenticate(token).then(
+        ({ viewer, claims }) => {
           socket.data.viewer = viewer;
+          socket.data.claims = claims;
           next();
         },
         () => next(new Error('UNAUTHORIZED')),
@@ -43,8 +47,16 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnMod
 
   handleConnection(socket: Socket): void {
     const viewer = socket.data.viewer as Viewer | undefined;
-    if (!viewer) return void socket.disconnect(true);
+    const claims = socket.data.claims as TokenClaims | undefined;
+    if (!viewer || !claims) return void socket.disconnect(true);
+    const untilExpiry = claims.exp * 1000 - Date.now();
+    if (untilExpiry <= 0) return void socket.disconnect(true);
+    socket.data.expiryTimer = setTimeout(() => socket.disconnect(true), untilExpiry);
     for (const room of roomsOf(viewer)) void socket.join(room);
+  }
+
+  handleDisconnect(socket: Socket): void {
+    clearTimeout(socket.data.expiryTimer as NodeJS.Timeout | undefined);
   }
 
   async onModuleInit(): Promise<void> {
@@ -65,17 +77,20 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnMod
 
   /** Emits to this process's sockets only: every process gets the channel message itself. */
   emitToOperators(event: string, payload: unknown): void {
+    this.closeExpiredSockets();
     this.namespace?.local.to(OPERATOR_ROOM).emit(event, payload);
   }
 
   private relay(raw: string): void {
-    let message: LiveMessage;
+    let message: LiveMessage | SessionRevokedMessage;
     try {
-      message = JSON.parse(raw) as LiveMessage;
+      message = JSON.parse(raw) as LiveMessage | SessionRevokedMessage;
     } catch {
       return;
     }
     if (!this.namespace) return;
+    if (message.event === 'session.revoked') return this.closeSession(message.sessionId);
+    this.closeExpiredSockets();
     if (message.event === 'claim.changed') {
       this.namespace.local.to(OPERATOR_ROOM).emit(message.event, { ticketId: message.ticketId, claim: message.claim });
     } else if (message.event === 'notification') {
@@ -86,6 +101,21 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnMod
       this.namespace.local.to([OPERATOR_ROOM, ...units.map(unitRoom)]).emit(message.event, payload);
     }
     for (const listener of this.listeners) listener(message);
+  }
+
+  /** A timer that fires late (a busy event loop) must not let an expired token receive one more event. */
+  private closeExpiredSockets(): void {
+    const now = Date.now();
+    for (const socket of this.namespace?.sockets.values() ?? []) {
+      const claims = socket.data.claims as TokenClaims | undefined;
+      if (!claims || claims.exp * 1000 <= now) socket.disconnect(true);
+    }
+  }
+
+  private closeSession(sessionId: string): void {
+    for (const socket of this.namespace.sockets.values()) {
+      if ((socket.data.claims as TokenClaims | undefined)?.sid === sessionId) socket.disconnect(true);
+    }
   }
 }
 

@@ -8,3 +8,4 @@ export * from './test-time';
 export * from './api-process';
 export * from './tip-builders';
 export * from './case-driver';
+export * from './labelled-examples';

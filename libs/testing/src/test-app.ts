@@ -1,7 +1,7 @@
 import type { INestApplication, INestApplicationContext, Type } from '@nestjs/common';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { configureHttpApp, TimeSource } from '@hub/core';
+import { AppConfig, configureHttpApp, RedisClient, TimeSource } from '@hub/core';
 import { useRedisSocketAdapter } from '@hub/live';
 import { RoutingModels } from '@hub/routing/routing-models.service';
 import { seedTaxonomy } from '@hub/taxonomy/taxonomy-seed';
@@ -21,7 +21,20 @@ export async function createTestApi(apiModule: Type<unknown>, options: TestAppOp
   configureHttpApp(app);
   useRedisSocketAdapter(app);
   await app.init();
+  await resetLoginLimits(app);
   return app;
+}
+
+/** Forgets login rate counters and lockouts of the test prefix, so each test file starts unthrottled. */
+export async function resetLoginLimits(app: INestApplicationContext): Promise<void> {
+  const redis = app.get(RedisClient).redis;
+  const pattern = `${app.get(AppConfig).redisPrefix}:login:*`;
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
 }
 
 /** Boots a worker context in this process (queues, relay, pipeline). */
@@ -36,7 +49,7 @@ function withTime(builder: TestingModuleBuilder, options: TestAppOptions): Testi
   return options.time ? builder.overrideProvider(TimeSource).useValue(options.time) : builder;
 }
 
-const WIPED_TABLES = ['reward_ledger', 'rewards', 'tipster_receipts', 'notification_reads', 'notifications', 'ticket_clocks', 'ticket_findings', 'calendar_days', 'calendar_years', 'ticket_claims', 'labelled_examples', 'classifier_models', 'rule_sets', 'pii_reveals', 'outbox', 'attachments', 'ticket_history', 'record_revisions', 'tickets', 'raw_records', 'users'];
+const WIPED_TABLES = ['revoked_tokens', 'refresh_tokens', 'auth_sessions', 'reward_ledger', 'rewards', 'tipster_receipts', 'notification_reads', 'notifications', 'ticket_clocks', 'ticket_findings', 'calendar_days', 'calendar_years', 'ticket_claims', 'labelled_examples', 'classifier_models', 'rule_sets', 'pii_reveals', 'outbox', 'attachments', 'ticket_history', 'record_revisions', 'tickets', 'raw_records', 'users'];
 
 /**
  * Empties every table a test writes to and restores what setup puts there (taxonomy,

@@ -25,3 +25,4 @@ export * from './clocks/ticket-clocks.service';
 export * from './ticket-rewards';
 export * from './ticket-response.dto';
 export * from './pipeline/pipeline-sweeper';
+export * from './history-verifier';

@@ -46,18 +46,54 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, (error.code ?? `HTTP_${response.status}`) as ErrorCode, error.message ?? response.statusText, error.details ?? [], body);
 }
 
-async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+const SESSION_PATHS = new Set(['/auth/login', '/auth/refresh']);
+/** Renew this long before the access token ends, so no request goes out with a dying one. */
+const RENEW_MARGIN_SECONDS = 30;
+let renewing: Promise<boolean> | null = null;
+
+/**
+ * Spends the refresh token for a new pair, once for every caller waiting at the same
+ * moment (a refresh token works only once). False when the session is over.
+ */
+export function renewSession(): Promise<boolean> {
+  renewing ??= (async () => {
+    const refreshToken = session.refreshToken();
+    if (!refreshToken) return false;
+    const response = await fetch(`${BASE}/auth/refresh`, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ refreshToken }),
+    }).catch(() => null);
+    if (!response?.ok) return false;
+    session.save(await response.json());
+    return true;
+  })().finally(() => {
+    renewing = null;
+  });
+  return renewing;
+}
+
+function fetchApi(method: string, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders() };
   const form = options.body instanceof FormData;
   if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${BASE}${path}${buildQuery(options.query)}`, {
+  return fetch(`${BASE}${path}${buildQuery(options.query)}`, {
     method,
     headers,
     body: options.body === undefined ? undefined : form ? (options.body as FormData) : JSON.stringify(options.body),
     keepalive: options.keepalive,
   });
+}
+
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+  const staffCall = !SESSION_PATHS.has(path);
+  if (staffCall && session.refreshToken() && session.expiresWithin(RENEW_MARGIN_SECONDS)) await renewSession();
+  let response = await fetchApi(method, path, options);
+  if (response.status === 401 && staffCall && session.refreshToken()) {
+    response = (await renewSession()) ? await fetchApi(method, path, options) : response;
+  }
   if (response.ok) return response;
-  if (response.status === 401 && path !== '/auth/login') session.expire();
+  if (response.status === 401 && staffCall) session.expire();
   throw await toApiError(response);
 }
 

@@ -14,6 +14,7 @@ const id = encodeURIComponent;
 
 export const authApi = {
   login: (username: string, password: string) => api.post<LoginResponse>('/auth/login', { username, password }),
+  logout: () => api.post<void>('/auth/logout', undefined, true),
   me: () => api.get<Me>('/me'),
   taxonomy: () => api.get<Taxonomy>('/taxonomy'),
 };

@@ -12,6 +12,8 @@ export type Me = StaffView;
 export interface LoginResponse {
   accessToken: string;
   expiresIn: number;
+  refreshToken: string;
+  refreshExpiresIn: number;
 }
 
 export interface Unit {

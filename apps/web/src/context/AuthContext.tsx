@@ -29,8 +29,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const { accessToken } = await authApi.login(username, password);
-    session.save(accessToken);
+    const tokens = await authApi.login(username, password);
+    session.save(tokens);
+    const { accessToken } = tokens;
     try {
       setState(await loadMe(accessToken));
     } catch (error) {
@@ -41,8 +42,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(() => {
     setState({ status: 'signedOut', expired: false });
-    // Pages release their claims while unmounting, after this render; the token must outlive them.
-    setTimeout(() => session.clear(), 0);
+    // Pages release their claims while unmounting, after this render; the token must outlive them,
+    // then the server ends the session (its tokens and sockets) before the tab forgets it.
+    setTimeout(() => {
+      void authApi.logout().catch(() => undefined).finally(() => session.clear());
+    }, 0);
   }, []);
 
   const value = useMemo(() => ({ state, login, logout }), [state, login, logout]);

@@ -1,6 +1,8 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { ClaimChangedEvent, Counters, NotificationEvent, TicketEvent } from '@hub/contracts';
+import { renewSession } from '../api/client';
+import { session } from '../api/session';
 
 export interface LiveEvents {
   'ticket.created': TicketEvent;
@@ -23,14 +25,18 @@ export function LiveProvider({ token, children }: { token: string; children: Rea
   const [value, setValue] = useState<LiveValue>({ socket: null, connected: false, epoch: 0 });
 
   useEffect(() => {
-    const socket = io('/console', { auth: { token }, transports: ['websocket', 'polling'] });
+    // the token is read at every (re)connect: the server closes a socket when its token expires
+    const socket = io('/console', { auth: (send) => send({ token: session.token() ?? token }), transports: ['websocket', 'polling'] });
     let connectedBefore = false;
     setValue({ socket, connected: false, epoch: 0 });
     socket.on('connect', () => {
       setValue((prev) => ({ socket, connected: true, epoch: connectedBefore ? prev.epoch + 1 : prev.epoch }));
       connectedBefore = true;
     });
-    socket.on('disconnect', () => setValue((prev) => ({ ...prev, connected: false })));
+    socket.on('disconnect', (reason) => {
+      setValue((prev) => ({ ...prev, connected: false }));
+      if (reason === 'io server disconnect') void renewSession().then((renewed) => renewed && socket.connect());
+    });
     return () => {
       socket.disconnect();
     };

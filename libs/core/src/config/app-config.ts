@@ -31,13 +31,22 @@ export class EnvironmentVariables {
   @IsString() REDIS_PREFIX = 'hub';
 
   @IsString() @MinLength(16) JWT_SECRET = DEV_JWT_SECRET;
-  @Transform(toInt) @IsInt() @Min(60) JWT_TTL_SECONDS = 3600;
+  /** access tokens are short-lived; the console renews them with its refresh token */
+  @Transform(toInt) @IsInt() @Min(60) JWT_TTL_SECONDS = 900;
+  /** a refresh token (one login session) lasts at most this long; each use rotates it */
+  @Transform(toInt) @IsInt() @Min(300) REFRESH_TTL_SECONDS = 43200;
+  /** login attempts per minute from one address, and for one username, before 429 */
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_PER_ADDRESS = 60;
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_PER_ACCOUNT = 10;
+  /** this many wrong passwords for one username (or from one address, ×4) lock it for LOGIN_LOCKOUT_SECONDS */
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_LOCKOUT_FAILURES = 5;
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_LOCKOUT_SECONDS = 900;
 
   /** "keyId:base64key[,keyId:base64key…]" — AES-256-GCM keys for reporter data; the first encrypts */
   @IsString() PII_KEYS = `k1:${DEV_PII_KEY}`;
 
   @IsString() ADMIN_USERNAME = 'admin';
-  @IsString() @MinLength(8) ADMIN_PASSWORD = DEV_ADMIN_PASSWORD;
+  @IsString() @MinLength(12) ADMIN_PASSWORD = DEV_ADMIN_PASSWORD;
 
   /** "12315=key,12365=key,…"; a feed not listed uses dev-key-<feed> outside production */
   @IsOptional() @IsString() FEED_KEYS?: string;
@@ -63,6 +72,8 @@ export class EnvironmentVariables {
   /** the SMS gateway that sends tipsters their tracking code, PIN and reward notices; without it notices are only logged (development) */
   @IsOptional() @IsString() SMS_GATEWAY_URL?: string;
   @IsOptional() @IsString() SMS_GATEWAY_KEY?: string;
+  /** tips the public portal takes from one client address per hour (many phones share an address behind carrier NAT) */
+  @Transform(toInt) @IsInt() @Min(1) PUBLIC_TIPS_PER_HOUR = 60;
 
   /** load demo tickets at setup */
   @IsIn(['true', 'false']) DEMO_DATA = 'false';

@@ -7,7 +7,6 @@ import { AppConfig, DomainError, RedisClient, Unavailable } from '@hub/core';
 export const LOOKUP_LIMITS = {
   perCode: { points: 5, durationSeconds: 15 * 60 },
   perAddress: { points: 20, durationSeconds: 3600 },
-  submitsPerAddress: { points: 10, durationSeconds: 3600 },
 } as const;
 
 const rateLimited = (retryAfterMs: number, message: string) =>
@@ -28,7 +27,7 @@ export class TipLookupLimits {
       new RateLimiterRedis({ storeClient: redis.redis, keyPrefix: `${config.redisPrefix}:tips:${name}`, points: limit.points, duration: limit.durationSeconds });
     this.perCode = limiter('code-failures', LOOKUP_LIMITS.perCode);
     this.perAddress = limiter('address-failures', LOOKUP_LIMITS.perAddress);
-    this.submits = limiter('address-submits', LOOKUP_LIMITS.submitsPerAddress);
+    this.submits = limiter('address-submits', { points: config.env.PUBLIC_TIPS_PER_HOUR, durationSeconds: 3600 });
   }
 
   /** 429 while the tracking code or the address has used up its failures. */

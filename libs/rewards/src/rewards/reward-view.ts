@@ -4,7 +4,9 @@ import { FINANCE_APPROVAL_FROM_FEN } from '../domain/reward-amount';
 export type { RewardView } from '@hub/contracts';
 
 /** The columns a RewardView is made of (alias r for rewards, t for tickets). */
-export const REWARD_COLUMNS = `r.*, t.tracking_code, (r.payout_secret IS NOT NULL) AS payee_claimed`;
+export const REWARD_COLUMNS = `r.*, t.tracking_code, t.subject_name, t.product_name,
+  (SELECT c.case_file->'closure'->>'decisionNumber' FROM tickets c WHERE c.id = r.closed_ticket_id) AS decision_number,
+  (r.payout_secret IS NOT NULL) AS payee_claimed`;
 
 const iso = (d: unknown) => (d ? (d as Date).toISOString() : null);
 
@@ -16,6 +18,9 @@ export function toRewardView(r: Record<string, unknown>, now = new Date()): Rewa
     id: r.id as string,
     ticketId: r.ticket_id as string,
     trackingCode: r.tracking_code as string,
+    subjectName: (r.subject_name as string | null) ?? null,
+    productName: (r.product_name as string | null) ?? null,
+    decisionNumber: (r.decision_number as string | null) ?? null,
     state: r.state as RewardState,
     level: r.level as RewardLevel,
     amountFen,

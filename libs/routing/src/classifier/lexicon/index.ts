@@ -7,6 +7,6 @@ export * from './lexicon-types';
 export { LABEL_NAMES, HEAD_NAMES } from './labels';
 
 export const DEFAULT_LEXICON: Lexicon = {
-  version: 'lexicon-2026-11-30.1',
+  version: 'lexicon-2026-12-02.1',
   entries: { category: CATEGORY_ENTRIES, violation: VIOLATION_ENTRIES, stage: STAGE_ENTRIES },
 };
