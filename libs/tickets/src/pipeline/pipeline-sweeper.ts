@@ -36,9 +36,9 @@ export class PipelineSweeper implements OnApplicationBootstrap, OnApplicationShu
     await this.running;
   }
 
-  /** One pass; answers how many jobs it queued again. */
-  sweep(): Promise<number> {
-    this.running ??= this.requeueStalled()
+  /** One pass over tickets whose step has not moved for `stalledMs`; answers how many jobs it queued again. */
+  sweep(stalledMs = this.config.env.REQUEUE_AFTER_MS): Promise<number> {
+    this.running ??= this.requeueStalled(stalledMs)
       .catch((error: unknown) => {
         this.logger.warn({ err: error }, 'pipeline sweep failed; next pass retries');
         return 0;
@@ -47,7 +47,7 @@ export class PipelineSweeper implements OnApplicationBootstrap, OnApplicationShu
     return this.running;
   }
 
-  private async requeueStalled(): Promise<number> {
+  private async requeueStalled(stalledMs: number): Promise<number> {
     let requeued = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
@@ -55,7 +55,7 @@ export class PipelineSweeper implements OnApplicationBootstrap, OnApplicationShu
         `SELECT id, pipeline_step FROM tickets
           WHERE pipeline_step = ANY($1::text[]) AND status = 'RECEIVED' AND updated_at < now() - make_interval(secs => $2::double precision / 1000) AND id > $3
           ORDER BY id LIMIT ${BATCH}`,
-        [Object.keys(STEP_JOBS), this.config.env.REQUEUE_AFTER_MS, after],
+        [Object.keys(STEP_JOBS), stalledMs, after],
       );
       for (const row of rows) if (await this.requeue(STEP_JOBS[row.pipeline_step], row.id)) requeued++;
       if (rows.length < BATCH) break;
