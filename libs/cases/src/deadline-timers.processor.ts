@@ -52,7 +52,7 @@ export class DeadlineTimers implements OnApplicationBootstrap, OnApplicationShut
   private async arm(): Promise<number> {
     try {
       const now = this.time.now();
-      const horizon = new Date(now.getTime() + 2 * this.config.env.CLOCK_RECONCILE_MS + 60_000);
+      const horizon = new Date(now.getTime() + Math.max(2 * this.config.env.CLOCK_RECONCILE_MS + 60_000, this.config.env.CLOCK_ARM_AHEAD_MS));
       const timers = await this.clocks.pendingTimers(this.db.manager, horizon);
       if (timers.length === 0) return 0;
       await this.queue.addBulk(

@@ -25,4 +25,5 @@ export * from './clocks/ticket-clocks.service';
 export * from './ticket-rewards';
 export * from './ticket-response.dto';
 export * from './ticket-intake-marks';
+export * from './pipeline/pipeline-sweeper';
 export * from './history-verifier';

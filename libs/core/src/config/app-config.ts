@@ -65,6 +65,12 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) WORKER_CONCURRENCY = 8;
   /** how often each worker re-arms deadline timers from PostgreSQL */
   @Transform(toInt) @IsInt() @Min(200) CLOCK_RECONCILE_MS = 30000;
+  /** arm deadline timers this far ahead (0: just the next two reconcile passes and a minute) */
+  @Transform(toInt) @IsInt() @Min(0) CLOCK_ARM_AHEAD_MS = 0;
+  /** how often each worker re-derives from PostgreSQL what Redis may have lost: pipeline steps without a job, schedules */
+  @Transform(toInt) @IsInt() @Min(200) REQUEUE_SWEEP_MS = 30000;
+  /** a ticket whose pipeline step has not moved for this long gets its step's job queued again */
+  @Transform(toInt) @IsInt() @Min(1000) REQUEUE_AFTER_MS = 60000;
 
   /** the SMS gateway that sends tipsters their tracking code, PIN and reward notices; without it notices are only logged (development) */
   @IsOptional() @IsString() SMS_GATEWAY_URL?: string;

@@ -1,7 +1,7 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { QUEUES, REWARD_JOBS, REWARD_SWEEP_SCHEDULE, RewardSweepPayload } from '@hub/core';
+import { AppConfig, keepScheduled, QUEUES, REWARD_JOBS, REWARD_SWEEP_SCHEDULE, RewardSweepPayload } from '@hub/core';
 import { RewardNotices } from './reward-notices.service';
 import { RewardsService } from './rewards.service';
 
@@ -11,17 +11,25 @@ import { RewardsService } from './rewards.service';
  * or overlaps another changes nothing twice.
  */
 @Processor(QUEUES.rewards, { concurrency: 1 })
-export class RewardSweepProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class RewardSweepProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private stopSchedule: () => void = () => undefined;
+
   constructor(
     private readonly rewards: RewardsService,
     private readonly notices: RewardNotices,
     @InjectQueue(QUEUES.rewards) private readonly queue: Queue<RewardSweepPayload>,
+    private readonly config: AppConfig,
   ) {
     super();
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('reward-sweep', REWARD_SWEEP_SCHEDULE, { name: REWARD_JOBS.sweep, data: {}, opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
+    const template = { name: REWARD_JOBS.sweep, data: {}, opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } };
+    this.stopSchedule = await keepScheduled(this.queue, 'reward-sweep', REWARD_SWEEP_SCHEDULE, template, this.config.env.REQUEUE_SWEEP_MS);
+  }
+
+  onApplicationShutdown(): void {
+    this.stopSchedule();
   }
 
   async process(): Promise<{ expired: number; noticesSent: number }> {

@@ -1,0 +1,75 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { QUEUES } from '@hub/core';
+import { PipelineSweeper } from '@hub/tickets';
+import { createTestApi, createTestWorker, resetDatabase, waitFor } from '@hub/testing';
+import { ApiModule } from '../../api/src/api.module';
+import { WorkerModule } from '../src/worker.module';
+
+/** A Redis that restarts without its data loses queued jobs the outbox already handed over: PostgreSQL must bring them back. */
+describe('pipeline sweeper: what Redis lost is queued again from PostgreSQL', () => {
+  let api: INestApplication;
+  let db: DataSource;
+  let worker: INestApplicationContext | null = null;
+
+  beforeAll(async () => {
+    api = await createTestApi(ApiModule);
+    db = api.get(DataSource);
+  });
+
+  beforeEach(async () => {
+    await resetDatabase(db);
+    await api.get<Queue>(getQueueToken(QUEUES.tickets)).obliterate({ force: true });
+  });
+
+  afterEach(async () => {
+    await worker?.close();
+    worker = null;
+  });
+
+  afterAll(() => api.close());
+
+  const postTicket = async (id: string): Promise<string> =>
+    (
+      await request(api.getHttpServer())
+        .post('/api/v1/intake/12315')
+        .set('X-Feed-Key', 'dev-key-12315')
+        .set('Content-Type', 'application/json')
+        .send({ gdbh: id, ldsj: '2026-03-15 09:12:33', sjlx: '投诉', sqnr: '超市销售的奶粉生产日期被涂改' })
+        .expect(202)
+    ).body.accepted[0].ticketId;
+
+  /** The relay handed the jobs to Redis, then Redis restarted empty. */
+  const relayedThenLost = async () => {
+    await db.query(`UPDATE outbox SET published_at = now() WHERE published_at IS NULL`);
+    await api.get<Queue>(getQueueToken(QUEUES.tickets)).obliterate({ force: true });
+  };
+
+  const ticket = async (id: string) => (await db.query(`SELECT status, pipeline_step FROM tickets WHERE id = $1`, [id]))[0];
+  const dispatches = async (id: string) => Number((await db.query(`SELECT count(*) AS n FROM ticket_history WHERE ticket_id = $1 AND to_status = 'DISPATCHED'`, [id]))[0].n);
+
+  it('routes a received ticket whose prepare job vanished, once', async () => {
+    const ticketId = await postTicket('SWEEP-1');
+    await relayedThenLost();
+    worker = await createTestWorker(WorkerModule);
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(await ticket(ticketId)).toEqual({ status: 'RECEIVED', pipeline_step: 'RECEIVED' });
+
+    expect(await worker.get(PipelineSweeper).sweep(1000)).toBe(1);
+    await waitFor(async () => (await ticket(ticketId)).pipeline_step === 'DONE', 10_000);
+    expect(await ticket(ticketId)).toEqual({ status: 'DISPATCHED', pipeline_step: 'DONE' });
+    expect(await dispatches(ticketId)).toBe(1);
+  });
+
+  it('leaves alone a ticket whose job is still queued, and one that finished', async () => {
+    const ticketId = await postTicket('SWEEP-2');
+    worker = await createTestWorker(WorkerModule);
+    await waitFor(async () => (await ticket(ticketId)).pipeline_step === 'DONE', 10_000);
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(await worker.get(PipelineSweeper).sweep(1000)).toBe(0);
+    expect(await dispatches(ticketId)).toBe(1);
+  });
+});
