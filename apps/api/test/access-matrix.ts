@@ -66,6 +66,8 @@ const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 const REWARD_DESK = ['REWARD_OFFICER', 'FINANCE'] as const;
 const REWARD_READERS = ['REWARD_OFFICER', 'FINANCE', 'SUPERVISOR', 'ADMIN'] as const;
 const RECORD_READERS = ['OPERATOR', 'SUPERVISOR', 'ADMIN'] as const;
+/** credit records of subjects: the desk, the supervisors, unit staff and admins */
+const SUBJECT_READERS = ['OPERATOR', 'SUPERVISOR', 'HANDLER', 'UNIT_HEAD', 'ADMIN'] as const;
 
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/v1/tickets/{id}/accept': { roles: 'staff', sees: DISPATCHED_TICKET, except: LEAD_STAFF_ONLY, call: caseMove({}) },
@@ -105,6 +107,15 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/v1/public/tips': { roles: 'public', call: emptyBody },
   'POST /api/v1/public/tips/status': { roles: 'public', call: emptyBody },
   'POST /api/v1/public/tips/claim': { roles: 'public', call: emptyBody },
+
+  'GET /api/v1/tickets/{id}/credit-record': { roles: 'staff', sees: DISPATCHED_TICKET, call: onTicket },
+  'GET /api/v1/records/subjects': { roles: SUBJECT_READERS },
+  // no subject has a record in the fixtures: past the role check, 404
+  'GET /api/v1/records/subjects/{id}': { roles: SUBJECT_READERS, sees: {}, call: () => ({ params: { id: NO_SUCH_ID } }) },
+  'POST /api/v1/records/blacklist': { roles: ['ADMIN'], call: emptyBody },
+  'POST /api/v1/records/blacklist/{id}/delist': { roles: ['ADMIN'], call: () => ({ params: { id: NO_SUCH_ID }, body: {} }) },
+  'GET /api/v1/public/penalties': { roles: 'public' },
+  'GET /api/v1/public/blacklist': { roles: 'public' },
 
   'GET /api/v1/rewards': { roles: REWARD_DESK },
   'GET /api/v1/rewards/ledger': { roles: REWARD_READERS },

@@ -51,12 +51,12 @@ describe('pipeline sweeper: what Redis lost is queued again from PostgreSQL', ()
   const ticket = async (id: string) => (await db.query(`SELECT status, pipeline_step FROM tickets WHERE id = $1`, [id]))[0];
   const dispatches = async (id: string) => Number((await db.query(`SELECT count(*) AS n FROM ticket_history WHERE ticket_id = $1 AND to_status = 'DISPATCHED'`, [id]))[0].n);
 
-  it('routes a received ticket whose prepare job vanished, once', async () => {
+  it('routes a received ticket whose classify job vanished, once', async () => {
     const ticketId = await postTicket('SWEEP-1');
     await relayedThenLost();
     worker = await createTestWorker(WorkerModule);
     await new Promise((r) => setTimeout(r, 1200));
-    expect(await ticket(ticketId)).toEqual({ status: 'RECEIVED', pipeline_step: 'RECEIVED' });
+    expect(await ticket(ticketId)).toEqual({ status: 'RECEIVED', pipeline_step: 'CLASSIFY' });
 
     expect(await worker.get(PipelineSweeper).sweep(1000)).toBe(1);
     await waitFor(async () => (await ticket(ticketId)).pipeline_step === 'DONE', 10_000);
