@@ -140,10 +140,12 @@ async function deadlinesArmed(stores: Stores, armAheadMs: number): Promise<Invar
 
 async function schedulesArmed(stores: Stores): Promise<Invariant> {
   const found: string[] = [];
-  for (const [queueName, scheduler] of [
+  const schedulers = [
     [QUEUES.routing, 'daily-retrain'],
     [QUEUES.rewards, 'reward-sweep'],
-  ] as const) {
+    [QUEUES.records, 'records-sweep'],
+  ] as const;
+  for (const [queueName, scheduler] of schedulers) {
     const queue = queueOf(stores, queueName);
     try {
       if (await queue.getJobScheduler(scheduler)) found.push(scheduler);
@@ -151,5 +153,5 @@ async function schedulesArmed(stores: Stores): Promise<Invariant> {
       await queue.close();
     }
   }
-  return { name: 'scheduled jobs armed (retrain, reward sweep)', ok: found.length === 2, detail: `schedulers present: ${found.join(', ') || 'none'}` };
+  return { name: 'scheduled jobs armed (retrain, reward sweep, records sweep)', ok: found.length === schedulers.length, detail: `schedulers present: ${found.join(', ') || 'none'}` };
 }
