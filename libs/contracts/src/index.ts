@@ -595,3 +595,72 @@ export interface ClaimChangedEvent {
 
 /** `notification` event: pushed to the unit (and supervisors) it is for. */
 export type NotificationEvent = NotificationView;
+
+// ---- Credit records and public disclosure (contracts.md "Public records") ----
+
+/** A closed PENALIZED case as the public sees it: never any reporter data. */
+export interface PublicPenalty {
+  subjectName: string;
+  uscc: string | null;
+  violation: string | null;
+  penalties: string[];
+  fineFen: number;
+  confiscationFen: number;
+  unitName: string;
+  decisionNumber: string | null;
+  decidedAt: string;
+}
+
+export interface PublicBlacklistEntry {
+  subjectName: string;
+  uscc: string | null;
+  regionCode: string;
+  listedAt: string;
+  reason: string | null;
+}
+
+/** A keyset page of a public list. */
+export interface PublicPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface CreditSubjectView {
+  id: string;
+  subjectName: string;
+  uscc: string | null;
+  regionCode: string;
+  lastCaseAt: string;
+  blacklisted: boolean;
+  listedAt: string | null;
+  listedReason: string | null;
+  delistedAt: string | null;
+  delistedReason: string | null;
+}
+
+export interface CreditCaseView {
+  ticketId: string;
+  outcome: string;
+  violation: string | null;
+  penalties: string[];
+  fineFen: number;
+  confiscationFen: number;
+  unitName: string;
+  decisionNumber: string | null;
+  decidedAt: string;
+}
+
+export interface CreditHistoryView {
+  ticketId: string | null;
+  action: string;
+  reason: string | null;
+  actorName: string;
+  at: string;
+}
+
+/** A subject's credit record as staff see it: null subject when the ticket names none with a record. */
+export interface CreditRecordView {
+  subject: CreditSubjectView | null;
+  cases: CreditCaseView[];
+  history: CreditHistoryView[];
+}

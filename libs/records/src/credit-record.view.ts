@@ -1,3 +1,7 @@
+import type { CreditCaseView, CreditHistoryView, CreditRecordView, CreditSubjectView } from '@hub/contracts';
+
+export type { CreditCaseView, CreditHistoryView, CreditRecordView, CreditSubjectView };
+
 export interface SubjectRow {
   id: string;
   subject_name: string;
@@ -10,46 +14,6 @@ export interface SubjectRow {
   listed_reason: string | null;
   delisted_at: Date | null;
   delisted_reason: string | null;
-}
-
-export interface CreditSubjectView {
-  id: string;
-  subjectName: string;
-  uscc: string | null;
-  regionCode: string;
-  lastCaseAt: string;
-  blacklisted: boolean;
-  listedAt: string | null;
-  listedReason: string | null;
-  delistedAt: string | null;
-  delistedReason: string | null;
-}
-
-export interface CreditCaseView {
-  ticketId: string;
-  outcome: string;
-  violation: string | null;
-  penalties: string[];
-  fineFen: number;
-  confiscationFen: number;
-  unitName: string;
-  decisionNumber: string | null;
-  decidedAt: string;
-}
-
-export interface CreditHistoryView {
-  ticketId: string | null;
-  action: string;
-  reason: string | null;
-  actorName: string;
-  at: string;
-}
-
-/** A subject's credit record as staff see it: null subject when the ticket names none with a record. */
-export interface CreditRecordView {
-  subject: CreditSubjectView | null;
-  cases: CreditCaseView[];
-  history: CreditHistoryView[];
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -1,36 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { PublicBlacklistEntry, PublicPage, PublicPenalty } from '@hub/contracts';
 import { Invalid } from '@hub/core';
 import { containsPattern } from './credit-records.service';
 
 export const PUBLIC_PAGE_SIZE = 20;
 const USCC_QUERY = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
-export interface PublicPenalty {
-  subjectName: string;
-  uscc: string | null;
-  violation: string | null;
-  penalties: string[];
-  fineFen: number;
-  confiscationFen: number;
-  unitName: string;
-  decisionNumber: string | null;
-  decidedAt: string;
-}
-
-export interface PublicBlacklistEntry {
-  subjectName: string;
-  uscc: string | null;
-  regionCode: string;
-  listedAt: string;
-  reason: string | null;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+export type { PublicBlacklistEntry, PublicPenalty };
+export type Page<T> = PublicPage<T>;
 
 /**
  * The public disclosure (contracts.md): penalised cases and the blacklist, newest first,
