@@ -1,9 +1,34 @@
-/** Shapes of the public portal and of the reward screens (contracts.md: "Public portal", rewards, "the tipster's claim"). */
+/** Shapes of the public portal and of the reward screens: the server's, from @hub/contracts; only request bodies are the console's own. */
 
-import type { Outcome, RewardLevel, RewardState } from '@hub/contracts';
+import type {
+  BudgetView,
+  LedgerEntryView,
+  Outcome,
+  PayeeView,
+  ReconciliationView,
+  RewardDetail,
+  RewardExclusion,
+  RewardLevel,
+  RewardState,
+  RewardView,
+  TipReceipt,
+  TipStatus,
+} from '@hub/contracts';
 
-export { REWARD_LEVELS, REWARD_STATES } from '@hub/contracts';
-export type { Outcome, RewardLevel, RewardState };
+export { LEDGER_KINDS, REWARD_EXCLUSIONS as EXCLUSIONS, REWARD_LEVELS, REWARD_STATES } from '@hub/contracts';
+export type { LedgerKind } from '@hub/contracts';
+export type { Outcome, RewardDetail, RewardLevel, RewardState, TipReceipt };
+
+export type Reward = RewardView;
+export type Approval = NonNullable<RewardView['officerApproval']>;
+export type Exclusion = RewardExclusion;
+export type LedgerEntry = LedgerEntryView;
+export type BudgetLine = BudgetView;
+export type Reconciliation = ReconciliationView;
+export type ReconciliationLine = ReconciliationView['items'][number];
+export type PayeeReveal = PayeeView;
+export type PublicStatus = TipStatus;
+export type PublicReward = NonNullable<TipStatus['reward']>;
 
 export type PortalKind = 'COMPLAINT' | 'REPORT';
 
@@ -16,115 +41,9 @@ export interface PublicTipBody {
   reporter: { anonymous: true } | { anonymous: false; name: string; phone: string; idNumber?: string };
 }
 
-export interface TipReceipt {
-  trackingCode: string;
-  pin: string;
-}
-
-export interface PublicReward {
-  state: RewardState;
-  stateText?: string;
-  amountFen: number;
-  claimBy: string | null;
-  claimedAt?: string | null;
-  paidAt?: string | null;
-}
-
-export interface PublicStatus {
-  trackingCode: string;
-  status: string;
-  statusText: string;
-  updatedAt: string;
-  reward: PublicReward | null;
-}
-
 export interface PayoutAccount {
   name: string;
   idNumber: string;
   bankName: string;
   accountNumber: string;
-}
-
-export const EXCLUSIONS = ['HANDLING_STAFF', 'VIOLATOR', 'DUTY_TO_REPORT', 'NOT_NATURAL_PERSON'] as const;
-export type Exclusion = (typeof EXCLUSIONS)[number];
-
-export interface Approval {
-  by: string;
-  at: string;
-}
-
-export interface Reward {
-  id: string;
-  ticketId: string;
-  trackingCode: string;
-  state: RewardState;
-  level: RewardLevel;
-  amountFen: number;
-  /** Fines plus confiscations the amount is a share of. */
-  baseFen: number;
-  department: string;
-  budgetYear: number | null;
-  proposedAt: string;
-  caseClosedAt: string | null;
-  noticeBy: string | null;
-  noticeOverdue: boolean;
-  notifiedAt: string | null;
-  claimBy: string | null;
-  claimedAt: string | null;
-  paidAt: string | null;
-  voucherNumber: string | null;
-  needsFinance: boolean;
-  officerApproval: Approval | null;
-  financeApproval: Approval | null;
-  rejectReason: string | null;
-  exclusion: Exclusion | null;
-  payeeClaimed: boolean;
-  version: number;
-}
-
-export interface RewardDetail extends Reward {
-  ledger: LedgerEntry[];
-}
-
-export interface PayeeReveal {
-  reporter: { anonymous: boolean; name?: string | null; phone?: string | null; idNumber?: string | null } | null;
-  payout: PayoutAccount | null;
-}
-
-export interface BudgetLine {
-  department: string;
-  year: number;
-  grantedFen: number;
-  committedFen: number;
-  paidFen: number;
-  availableFen: number;
-}
-
-export const LEDGER_KINDS = ['GRANT', 'COMMITMENT', 'PAYOUT', 'REVERSAL', 'EXPIRY_RELEASE'] as const;
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
-
-export interface LedgerEntry {
-  id: string;
-  at: string;
-  department: string;
-  year: number;
-  kind: LedgerKind;
-  amountFen: number;
-  rewardId: string | null;
-  trackingCode: string | null;
-  actor: string | null;
-  note: string | null;
-}
-
-export interface ReconciliationLine extends BudgetLine {
-  rewardsCommittedFen: number;
-  rewardsPaidFen: number;
-  ok: boolean;
-}
-
-export interface Reconciliation {
-  ok: boolean;
-  checkedAt: string;
-  items: ReconciliationLine[];
-  problems: Array<{ rewardId: string | null; department: string; year: number; message: string }>;
 }
