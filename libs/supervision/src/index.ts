@@ -1,0 +1,2 @@
+/** Supervision: rollups of the ticket flow, the dashboard and unit assessment. */
+export {};
