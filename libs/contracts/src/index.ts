@@ -664,3 +664,6 @@ export interface CreditRecordView {
   cases: CreditCaseView[];
   history: CreditHistoryView[];
 }
+
+// ── supervision, reports and trend watch: one file each ─────────────────────
+export * from './supervision';
