@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldError } from '@hub/contracts';
+import { ERROR_CODES, type ErrorCode, type FieldError } from '@hub/contracts';
 import { session } from './session';
 
 const BASE = '/api/v1';
@@ -68,24 +68,27 @@ function retryAfterSeconds(header: string | null): number | null {
 const SESSION_PATHS = new Set(['/auth/login', '/auth/refresh']);
 /** Renew this long before the access token ends, so no request goes out with a dying one. */
 const RENEW_MARGIN_SECONDS = 30;
-let renewing: Promise<boolean> | null = null;
+/** renewed: a new pair is stored; refused: the session is over; unreachable: the server could not answer, try later. */
+export type RenewResult = 'renewed' | 'refused' | 'unreachable';
+let renewing: Promise<RenewResult> | null = null;
 
 /**
  * Spends the refresh token for a new pair, once for every caller waiting at the same
- * moment (a refresh token works only once). False when the session is over.
+ * moment (a refresh token works only once).
  */
-export function renewSession(): Promise<boolean> {
-  renewing ??= (async () => {
+export function renewSession(): Promise<RenewResult> {
+  renewing ??= (async (): Promise<RenewResult> => {
     const refreshToken = session.refreshToken();
-    if (!refreshToken) return false;
+    if (!refreshToken) return 'refused';
     const response = await fetch(`${BASE}/auth/refresh`, {
       method: 'POST',
       headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: JSON.stringify({ refreshToken }),
     }).catch(() => null);
-    if (!response?.ok) return false;
+    if (!response || response.status >= 500 || response.status === 429) return 'unreachable';
+    if (!response.ok) return 'refused';
     session.save(await response.json());
-    return true;
+    return 'renewed';
   })().finally(() => {
     renewing = null;
   });
@@ -109,7 +112,9 @@ async function send(method: string, path: string, options: RequestOptions): Prom
   if (staffCall && session.refreshToken() && session.expiresWithin(RENEW_MARGIN_SECONDS)) await renewSession();
   let response = await fetchApi(method, path, options);
   if (response.status === 401 && staffCall && session.refreshToken()) {
-    response = (await renewSession()) ? await fetchApi(method, path, options) : response;
+    const renewal = await renewSession();
+    if (renewal === 'unreachable') throw new ApiError(503, ERROR_CODES.SERVICE_UNAVAILABLE, 'The server could not renew the session; try again');
+    if (renewal === 'renewed') response = await fetchApi(method, path, options);
   }
   if (response.ok) return response;
   if (response.status === 401 && staffCall) session.expire();

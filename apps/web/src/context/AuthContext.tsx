@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError } from '../api/client';
 import { authApi } from '../api/endpoints';
 import { session } from '../api/session';
 import type { Role } from '@hub/contracts';
@@ -19,12 +20,32 @@ async function loadMe(token: string): Promise<AuthState> {
   return { status: 'signedIn', me, token };
 }
 
+/** The server said the session is over (not: it was busy, restarting or out of reach). */
+const sessionRefused = (error: unknown) => error instanceof ApiError && (error.status === 401 || error.status === 403);
+const RESUME_DELAYS_MS = [500, 1000, 2000, 4000, 8000];
+
+/**
+ * A reload keeps the tab's session: a busy or restarting server, or a dropped connection, is waited out
+ * instead of sending the user back to the login page. Only the server's refusal ends the session.
+ */
+async function resumeSession(token: string): Promise<AuthState> {
+  for (const delay of [...RESUME_DELAYS_MS, null]) {
+    try {
+      return await loadMe(session.token() ?? token);
+    } catch (error) {
+      if (sessionRefused(error) || delay === null) return { status: 'signedOut', expired: sessionRefused(error) };
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+  return { status: 'signedOut', expired: false };
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>(() => (session.token() ? { status: 'loading' } : { status: 'signedOut', expired: false }));
 
   useEffect(() => {
     const token = session.token();
-    if (token) loadMe(token).then(setState, () => setState({ status: 'signedOut', expired: false }));
+    if (token) void resumeSession(token).then(setState);
     return session.onExpired(() => setState({ status: 'signedOut', expired: true }));
   }, []);
 

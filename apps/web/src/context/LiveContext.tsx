@@ -35,7 +35,7 @@ export function LiveProvider({ token, children }: { token: string; children: Rea
     });
     socket.on('disconnect', (reason) => {
       setValue((prev) => ({ ...prev, connected: false }));
-      if (reason === 'io server disconnect') void renewSession().then((renewed) => renewed && socket.connect());
+      if (reason === 'io server disconnect') void renewSession().then((renewal) => renewal !== 'refused' && socket.connect());
     });
     return () => {
       socket.disconnect();
