@@ -44,7 +44,7 @@ function healthy() {
 }
 
 async function main() {
-  run('npm', ['run', '--silent', 'web:build']);
+  run('npm', ['run', '--silent', 'web:build'], { NODE_ENV: 'production' });
   await freshDatabase();
   run(process.execPath, [runTs, 'apps/api/src/setup.ts', '--demo']);
   const children = ['api', 'worker'].map((name) => spawn(process.execPath, [runTs, `apps/${name}/src/main.ts`], { cwd: root, env, stdio: 'inherit' }));

@@ -8,7 +8,7 @@ import { PiiCipher, SealedDataRotation } from '@hub/auth';
 import { DEV_PII_KEY } from '@hub/core';
 import { FEED_ADAPTERS, FeedCode } from '@hub/intake';
 import { toE164 } from '@hub/taxonomy';
-import { createTestApi, loadSamples, postFeed, resetDatabase, sampleRequest, staffToken, TEST_ENV } from '@hub/testing';
+import { createTestApi, loadSamples, PNG_1PX, postFeed, tipBody, resetDatabase, sampleRequest, staffToken, TEST_ENV } from '@hub/testing';
 import { ApiModule } from '../src/api.module';
 
 interface Sent {
@@ -67,6 +67,10 @@ describe('reporter data sealed at rest, shown by parsing', () => {
   const partial = [record12315('SEAL-PARTIAL-OK', '钱多多', '13655556666'), { gdbh: 'SEAL-PARTIAL-BAD', ldsj: '2026-02-30 09:00:00', sjlx: '投诉', sqnr: 'x' }];
   let ids: Record<string, string>;
   let partialRawId: string;
+  let photoTicketId: string;
+  /** a photo of an ID card, as a tipster uploads one: PNG bytes with the card's text in them */
+  const ID_CARD_TEXT = 'ID-CARD 220102199003071235';
+  const PHOTO_WITH_ID_CARD = Buffer.concat([PNG_1PX, Buffer.from(ID_CARD_TEXT, 'latin1')]);
 
   beforeAll(async () => {
     app = await createTestApi(ApiModule);
@@ -86,6 +90,12 @@ describe('reporter data sealed at rest, shown by parsing', () => {
       .post('/api/v1/public/tips')
       .send({ kind: 'COMPLAINT', description: '超市卖的奶粉过期了，已经吃坏了肚子', regionCode: '220100', reporter: { anonymous: false, name: '孙悟空', phone: '13122223333', idNumber: '220102199003071235' } })
       .expect(201);
+    const tip = await http()
+      .post('/api/v1/public/tips')
+      .field('tip', JSON.stringify(tipBody({ kind: 'REPORT', description: '药店卖假药，附上我的身份证照片和购药小票', reporter: { anonymous: true } })))
+      .attach('files', PHOTO_WITH_ID_CARD, { filename: '身份证.png', contentType: 'image/png' })
+      .expect(201);
+    [{ id: photoTicketId }] = await db.query(`SELECT id FROM tickets WHERE tracking_code = $1`, [tip.body.trackingCode]);
     partialRawId = fromPartial.rawId;
     ids = {
       batchA: fromBatch.accepted[0].ticketId,
@@ -124,6 +134,28 @@ describe('reporter data sealed at rest, shown by parsing', () => {
     expect(dump).toContain(Buffer.from('g1b').toString('hex'));
     const found = values.filter((value) => spellings(value).some((s) => dump.includes(s)));
     expect(found).toEqual([]);
+  });
+
+  it('seals uploaded files at rest and gives the right staff the file byte-exact', async () => {
+    const [row]: Array<{ id: string; content: Buffer; content_key_id: string; size_bytes: number }> = await db.query(
+      `SELECT id, content, content_key_id, size_bytes FROM attachments WHERE ticket_id = $1`,
+      [photoTicketId],
+    );
+    expect(row).toMatchObject({ content_key_id: 'k1', size_bytes: PHOTO_WITH_ID_CARD.length });
+    expect(row.content.includes(Buffer.from(ID_CARD_TEXT, 'latin1'))).toBe(false);
+    const dump = execFileSync('pg_dump', ['-h', TEST_ENV.DATABASE_HOST, '-p', TEST_ENV.DATABASE_PORT, '-U', TEST_ENV.DATABASE_USER, '--data-only', '--table=attachments', TEST_ENV.DATABASE_NAME]).toString('utf8');
+    expect(dump).not.toContain(Buffer.from(ID_CARD_TEXT, 'latin1').toString('hex'));
+    const file = await http()
+      .get(`/api/v1/tickets/${photoTicketId}/attachments/${row.id}`)
+      .set('Authorization', `Bearer ${operator}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(Buffer.compare(file.body as Buffer, PHOTO_WITH_ID_CARD)).toBe(0);
   });
 
   it('shows a batch ticket only its own record, its reporter masked', async () => {
@@ -182,7 +214,10 @@ describe('reporter data sealed at rest, shown by parsing', () => {
     expect(report.keyId).toBe('k2');
     expect(report.resealed['raw_records.body']).toBe(sent.length);
     expect(report.resealed['tickets.reporter_secret']).toBeGreaterThan(20);
-    expect(report.stale).toMatchObject({ 'raw_records.body': 0, 'tickets.reporter_secret': 0 });
+    const [{ files }] = await db.query(`SELECT count(*)::int AS files FROM attachments WHERE content IS NOT NULL`);
+    expect(files).toBeGreaterThanOrEqual(2); // the tipster's photo and the 12390 sample's attachment
+    expect(report.resealed['attachments.content']).toBe(files);
+    expect(report.stale).toMatchObject({ 'raw_records.body': 0, 'tickets.reporter_secret': 0, 'attachments.content': 0 });
     expect(Object.values(report.stale).filter((n) => n > 0)).toEqual([]);
     const [{ old }] = await db.query(`SELECT (SELECT count(*) FROM raw_records WHERE body_key_id IS DISTINCT FROM 'k2') + (SELECT count(*) FROM tickets WHERE reporter_secret NOT LIKE 'g1.k2.%') AS old`);
     expect(Number(old)).toBe(0);

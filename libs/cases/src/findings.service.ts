@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ERROR_CODES, FindingView, TicketStatus } from '@hub/contracts';
 import { Conflict, Forbidden, Invalid } from '@hub/core';
 import { hasRole, Viewer } from '@hub/auth/roles';
-import { TicketsService, TicketTransitions } from '@hub/tickets';
+import { AttachmentStore, TicketsService, TicketTransitions } from '@hub/tickets';
 import { FindingUpload } from './finding-upload';
 
 /** A finding is recorded while the unit works the case, or while the police have it. */
@@ -18,6 +17,7 @@ export class FindingsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly tickets: TicketsService,
     private readonly transitions: TicketTransitions,
+    private readonly files: AttachmentStore,
   ) {}
 
   async record(viewer: Viewer, ticketId: string, upload: FindingUpload): Promise<FindingView> {
@@ -33,12 +33,7 @@ export class FindingsService {
         `INSERT INTO ticket_findings (ticket_id, author_id, author_name, unit_code, text) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [ticketId, viewer.id, viewer.displayName, viewer.unit, text],
       );
-      for (const f of upload.files) {
-        await tx.query(
-          `INSERT INTO attachments (ticket_id, finding_id, file_name, mime_type, size_bytes, sha256, content) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [ticketId, finding.id, f.fileName, f.mimeType, f.content.length, createHash('sha256').update(f.content).digest('hex'), f.content],
-        );
-      }
+      await this.files.insert(tx, upload.files.map((f) => ({ ticketId, findingId: finding.id, fileName: f.fileName, mimeType: f.mimeType, content: f.content })));
       await this.transitions.annotate(tx, ticketId, { actor: { id: viewer.id, name: viewer.displayName }, action: 'FINDING_RECORDED', reason: text.slice(0, 500), data: { findingId: finding.id, files: upload.files.length } });
       return finding.id;
     });

@@ -1,4 +1,5 @@
 export * from './attachment.entity';
+export * from './attachment.store';
 export * from './digest';
 export * from './reporter-seal';
 export * from './ticket-draft';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { JOBS, OUTBOX_TOPICS, writeOutbox } from '@hub/core';
 import { PiiCipher } from '@hub/auth/pii-cipher';
+import { AttachmentStore } from './attachment.store';
 import { sha256 } from './digest';
 import { sealReporter } from './reporter-seal';
 import { emitTicketEvent, EVENT_TICKET_COLUMNS, eventTicketFrom, ticketEvent } from './ticket-events';
@@ -67,6 +68,7 @@ export class TicketStore {
     private readonly cipher: PiiCipher,
     private readonly holidays: HolidayCalendar,
     private readonly marks: TicketIntakeMarks,
+    private readonly files: AttachmentStore,
   ) {}
 
   async store(manager: EntityManager, draft: TicketDraft, source: StoreSource): Promise<StoreOutcome> {
@@ -335,13 +337,9 @@ export class TicketStore {
   }
 
   private async insertAttachments(manager: EntityManager, ticketId: string, rawId: string | null, attachments: AttachmentDraft[]): Promise<void> {
-    for (const a of attachments) {
-      await manager.query(
-        `INSERT INTO attachments (ticket_id, raw_id, file_name, mime_type, size_bytes, sha256, content, url) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-        [ticketId, rawId, a.fileName, a.mimeType, a.content?.length ?? null, a.content ? sha256(a.content) : null, a.content, a.url],
-      );
-    }
+    await this.files.insert(manager, attachments.map((a) => ({ ticketId, rawId, fileName: a.fileName, mimeType: a.mimeType, content: a.content ?? null, url: a.url })));
   }
+
 }
 
 /** What a revision keeps of the record: everything but the reporter (sealed on the ticket) and attachment bytes. */

@@ -6,6 +6,7 @@ import { TicketClocks } from './clocks/ticket-clocks.service';
 import { TicketRewards } from './ticket-rewards';
 import { AttachmentEntity } from './attachment.entity';
 import { ReporterSecretStore } from './reporter-secret.store';
+import { AttachmentStore } from './attachment.store';
 import { TicketHistoryEntity } from './ticket-history.entity';
 import { TicketStore } from './ticket-store.service';
 import { TicketIntakeMarks } from './ticket-intake-marks';
@@ -17,7 +18,7 @@ import { TicketsService } from './tickets.service';
 @Module({
   imports: [TypeOrmModule.forFeature([TicketEntity, TicketHistoryEntity, AttachmentEntity]), AuthModule, CalendarModule],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketStore, TicketIntakeMarks, TicketTransitions, TicketClocks, TicketRewards, ReporterSecretStore],
-  exports: [TicketsService, TicketStore, TicketIntakeMarks, TicketTransitions, TicketClocks, TicketRewards, CalendarModule],
+  providers: [TicketsService, TicketStore, TicketIntakeMarks, TicketTransitions, TicketClocks, TicketRewards, ReporterSecretStore, AttachmentStore],
+  exports: [TicketsService, TicketStore, TicketIntakeMarks, TicketTransitions, TicketClocks, TicketRewards, AttachmentStore, CalendarModule],
 })
 export class TicketsModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ClaimView, HistoryEntryView, TicketStatus, TicketWithClaim } from '@hub/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AttachmentStore } from './attachment.store';
 import { DomainError, Forbidden, NotFound } from '@hub/core';
 import { PiiCipher } from '@hub/auth/pii-cipher';
 import { hasRole, Viewer } from '@hub/auth/roles';
@@ -32,6 +33,7 @@ export class TicketsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly cipher: PiiCipher,
     private readonly rewards: TicketRewards,
+    private readonly files: AttachmentStore,
   ) {}
 
   async get(viewer: Viewer, id: string): Promise<TicketWithClaim> {
@@ -133,11 +135,9 @@ export class TicketsService {
 
   async attachmentContent(viewer: Viewer, id: string, attachmentId: string): Promise<{ fileName: string; mimeType: string; content: Buffer }> {
     await this.findVisible(viewer, 't.id = $1', [id]);
-    const rows: Array<{ file_name: string; mime_type: string | null; content: Buffer | null }> = isUuid(attachmentId)
-      ? await this.db.query(`SELECT file_name, mime_type, content FROM attachments WHERE ticket_id = $1 AND id = $2`, [id, attachmentId])
-      : [];
-    if (!rows[0]?.content) throw NotFound('Attachment not found');
-    return { fileName: rows[0].file_name, mimeType: rows[0].mime_type ?? 'application/octet-stream', content: rows[0].content };
+    const file = isUuid(attachmentId) ? await this.files.open(id, attachmentId) : null;
+    if (!file) throw NotFound('Attachment not found');
+    return file;
   }
 
   private async findVisible(viewer: Viewer, where: string, params: unknown[]): Promise<TicketEntity> {
