@@ -5,6 +5,7 @@ export * from './auth.service';
 export * from './pii-cipher';
 export * from './roles';
 export * from './sealed-data-rotation';
+export * from './sealed-bytes-column';
 export * from './staff-auth.guard';
 export * from './user.entity';
 export * from './auth-sessions.service';

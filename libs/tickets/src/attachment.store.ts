@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { PiiCipher } from '@hub/auth/pii-cipher';
-import { SealedDataRotation, SealedStore } from '@hub/auth/sealed-data-rotation';
+import { SealedBytesColumn } from '@hub/auth/sealed-bytes-column';
+import { SealedDataRotation } from '@hub/auth/sealed-data-rotation';
 
 export interface NewAttachment {
   ticketId: string;
@@ -30,9 +31,7 @@ const RESEAL_FILES_PER_BATCH = 20;
  * with the reporter-data key ring like the raw bodies they came in. Size and SHA-256 are of the plain file.
  */
 @Injectable()
-export class AttachmentStore implements SealedStore, OnModuleInit {
-  readonly name = 'attachments.content';
-
+export class AttachmentStore implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly cipher: PiiCipher,
@@ -40,7 +39,7 @@ export class AttachmentStore implements SealedStore, OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.rotation.register(this);
+    this.rotation.register(new SealedBytesColumn(this.db, { name: 'attachments.content', table: 'attachments', column: 'content', keyColumn: 'content_key_id', perBatch: RESEAL_FILES_PER_BATCH }));
   }
 
   async insert(manager: EntityManager, files: NewAttachment[]): Promise<void> {
@@ -71,27 +70,7 @@ export class AttachmentStore implements SealedStore, OnModuleInit {
       [ticketId, attachmentId],
     );
     if (!row?.content) return null;
-    // a file stored before sealing (no key id) is read as it is until setup seals it
-    const content = row.content_key_id === null ? row.content : this.cipher.decryptBytes(row.content);
+    const content = SealedBytesColumn.open(this.cipher, row.content, row.content_key_id);
     return { fileName: row.file_name, mimeType: row.mime_type ?? 'application/octet-stream', content };
-  }
-
-  async resealBatch(cipher: PiiCipher, limit: number): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      const rows: Array<{ id: string; content: Buffer; content_key_id: string | null }> = await tx.query(
-        `SELECT id, content, content_key_id FROM attachments WHERE content IS NOT NULL AND content_key_id IS DISTINCT FROM $1 LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [cipher.currentKeyId, Math.min(limit, RESEAL_FILES_PER_BATCH)],
-      );
-      for (const row of rows) {
-        const plain = row.content_key_id === null ? row.content : cipher.decryptBytes(row.content);
-        await tx.query(`UPDATE attachments SET content = $2, content_key_id = $3 WHERE id = $1`, [row.id, cipher.encryptBytes(plain), cipher.currentKeyId]);
-      }
-      return rows.length;
-    });
-  }
-
-  async countStale(cipher: PiiCipher): Promise<number> {
-    const [row] = await this.db.query(`SELECT count(*) AS n FROM attachments WHERE content IS NOT NULL AND content_key_id IS DISTINCT FROM $1`, [cipher.currentKeyId]);
-    return Number(row.n);
   }
 }

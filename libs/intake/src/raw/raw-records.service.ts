@@ -2,7 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { PiiCipher } from '@hub/auth/pii-cipher';
-import { SealedDataRotation, SealedStore } from '@hub/auth/sealed-data-rotation';
+import { SealedBytesColumn } from '@hub/auth/sealed-bytes-column';
+import { SealedDataRotation } from '@hub/auth/sealed-data-rotation';
 import type { IntakeOutcome } from '../intake-response';
 import { RawRecordEntity, RawState } from './raw-record.entity';
 
@@ -21,9 +22,7 @@ const RESEAL_BODIES_PER_BATCH = 20;
  * with the reporter-data key ring (they hold reporters' names, phones and ID numbers).
  */
 @Injectable()
-export class RawRecordsService implements SealedStore, OnModuleInit {
-  readonly name = 'raw_records.body';
-
+export class RawRecordsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly cipher: PiiCipher,
@@ -31,7 +30,7 @@ export class RawRecordsService implements SealedStore, OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.rotation.register(this);
+    this.rotation.register(new SealedBytesColumn(this.db, { name: 'raw_records.body', table: 'raw_records', column: 'body', keyColumn: 'body_key_id', perBatch: RESEAL_BODIES_PER_BATCH }));
   }
 
   async store(raw: IncomingRaw): Promise<string> {
@@ -50,32 +49,8 @@ export class RawRecordsService implements SealedStore, OnModuleInit {
       .addSelect('r.body')
       .where('r.id = :id', { id })
       .getOne();
-    if (raw) raw.body = this.open(raw.body, raw.bodyKeyId);
+    if (raw) raw.body = SealedBytesColumn.open(this.cipher, raw.body, raw.bodyKeyId);
     return raw;
-  }
-
-  /** A body stored before sealing (no key id) is read as it is until setup seals it. */
-  private open(body: Buffer, keyId: string | null): Buffer {
-    return keyId === null ? body : this.cipher.decryptBytes(body);
-  }
-
-  async resealBatch(cipher: PiiCipher, limit: number): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      const rows: Array<{ id: string; body: Buffer; body_key_id: string | null }> = await tx.query(
-        `SELECT id, body, body_key_id FROM raw_records WHERE body_key_id IS DISTINCT FROM $1 LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [cipher.currentKeyId, Math.min(limit, RESEAL_BODIES_PER_BATCH)],
-      );
-      for (const row of rows) {
-        const plain = row.body_key_id === null ? row.body : cipher.decryptBytes(row.body);
-        await tx.query(`UPDATE raw_records SET body = $2, body_key_id = $3 WHERE id = $1`, [row.id, cipher.encryptBytes(plain), cipher.currentKeyId]);
-      }
-      return rows.length;
-    });
-  }
-
-  async countStale(cipher: PiiCipher): Promise<number> {
-    const [row] = await this.db.query(`SELECT count(*) AS n FROM raw_records WHERE body_key_id IS DISTINCT FROM $1`, [cipher.currentKeyId]);
-    return Number(row.n);
   }
 
   async markUnreadable(id: string, code: string, message: string): Promise<void> {
