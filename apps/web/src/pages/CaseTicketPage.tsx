@@ -1,13 +1,10 @@
 import { CreditRecordPanel } from '../components/CreditRecordPanel';
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Result, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Result, Row, Spin, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { Ticket } from '../api/types';
 import { caseApi } from '../api/workbench';
-import { FlagTags } from '../components/FlagTags';
-import { Kbd } from '../components/Kbd';
-import { StatusTag } from '../components/StatusTag';
+import { TicketHeading } from '../components/TicketHeading';
 import { AttachmentList } from '../components/ticket/AttachmentList';
 import { HistoryTimeline } from '../components/ticket/HistoryTimeline';
 import { TicketFields } from '../components/ticket/TicketFields';
@@ -105,19 +102,7 @@ function CaseView({ ticket, reload, replace, expectOwnMove, back }: CaseViewProp
   return (
     <div className="page ticket-page" data-testid="case-view" data-ticket-id={ticket.id} data-version={ticket.version}>
       <div className="ticket-head">
-        <Space size={10} wrap>
-          <Button icon={<ArrowLeftOutlined />} onClick={back} data-testid="ticket-back">
-            {t('ticket.back')} <Kbd>Esc</Kbd>
-          </Button>
-          <Typography.Title level={4} className="ticket-code" copyable data-testid="ticket-tracking-code">
-            {ticket.trackingCode}
-          </Typography.Title>
-          <span data-testid="case-status">
-            <StatusTag status={ticket.status} />
-          </span>
-          {ticket.outcome && <Tag color="green">{t(`outcome.${ticket.outcome}`)}</Tag>}
-          <FlagTags flags={ticket.flags} />
-        </Space>
+        <TicketHeading ticket={ticket} onBack={back} />
         {shown.length > 0 ? <CaseActionBar shown={shown} enabled={enabled} busy={busy} onAction={start} /> : <Tag data-testid="case-read-only">{t('case.readOnly')}</Tag>}
       </div>
       {refusal && <Alert type="warning" showIcon closable onClose={dismiss} message={refusal.text} data-testid="case-refusal" data-code={refusal.code} />}

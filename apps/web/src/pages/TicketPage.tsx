@@ -1,13 +1,10 @@
 import { CreditRecordPanel } from '../components/CreditRecordPanel';
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Result, Row, Space, Spin, Typography } from 'antd';
+import { Button, Card, Col, Result, Row, Spin } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { Ticket } from '../api/types';
 import { DiscardModal } from '../components/DiscardModal';
-import { FlagTags } from '../components/FlagTags';
-import { Kbd } from '../components/Kbd';
-import { StatusTag } from '../components/StatusTag';
+import { TicketHeading } from '../components/TicketHeading';
 import { ActionBar } from '../components/ticket/ActionBar';
 import { ClaimBanner } from '../components/ticket/ClaimBanner';
 import { ClassificationPanel } from '../components/ticket/ClassificationPanel';
@@ -98,16 +95,7 @@ function TicketView({ ticket, reload, replace, back }: TicketViewProps) {
   return (
     <div className="page ticket-page" data-testid="ticket-view" data-ticket-id={ticket.id} data-version={ticket.version}>
       <div className="ticket-head">
-        <Space size={10} wrap>
-          <Button icon={<ArrowLeftOutlined />} onClick={back} data-testid="ticket-back">
-            {t('ticket.back')} <Kbd>Esc</Kbd>
-          </Button>
-          <Typography.Title level={4} className="ticket-code" copyable data-testid="ticket-tracking-code">
-            {ticket.trackingCode}
-          </Typography.Title>
-          <StatusTag status={ticket.status} />
-          <FlagTags flags={ticket.flags} />
-        </Space>
+        <TicketHeading ticket={ticket} onBack={back} />
         {operator && <ActionBar enabled={enabled} busy={actions.busy} onAction={(kind) => open(kind)} />}
       </div>
       <ClaimBanner claim={claim} readOnly={!operator} />
