@@ -667,3 +667,4 @@ export interface CreditRecordView {
 
 // ── supervision, reports and trend watch: one file each ─────────────────────
 export * from './supervision';
+export * from './trends';
