@@ -99,8 +99,10 @@ export class TrendAlerts {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw NotFound('Alert not found');
     return this.db.transaction(async (tx) => {
       const rows: TrendAlertRow[] = await tx.query(
-        `UPDATE trend_alerts SET status = 'ACKNOWLEDGED', acknowledged_at = $2, acknowledged_by_id = $3, acknowledged_by = $4, acknowledged_observed = observed
-         WHERE id = $1 AND status = 'OPEN' RETURNING *`,
+        `WITH acknowledged AS (
+           UPDATE trend_alerts SET status = 'ACKNOWLEDGED', acknowledged_at = $2, acknowledged_by_id = $3, acknowledged_by = $4, acknowledged_observed = observed
+           WHERE id = $1 AND status = 'OPEN' RETURNING *)
+         SELECT * FROM acknowledged`,
         [id, this.time.now(), viewer.id, viewer.displayName],
       );
       if (rows.length === 0) {
@@ -137,9 +139,11 @@ export class TrendAlerts {
     );
     const reopen = state === 'reopened';
     const [row]: TrendAlertRow[] = await tx.query(
-      `UPDATE trend_alerts SET label = $2, window_start = $3, window_end = $4, observed = $5, expected = $6, p_value = $7, score = $8, hotlines = $9, updated_at = $4
-         ${reopen ? `, status = 'OPEN', acknowledged_at = NULL, acknowledged_by_id = NULL, acknowledged_by = NULL, acknowledged_observed = NULL` : ''}
-       WHERE id = $1 RETURNING *`,
+      `WITH updated AS (
+         UPDATE trend_alerts SET label = $2, window_start = $3, window_end = $4, observed = $5, expected = $6, p_value = $7, score = $8, hotlines = $9, updated_at = $4
+           ${reopen ? `, status = 'OPEN', acknowledged_at = NULL, acknowledged_by_id = NULL, acknowledged_by = NULL, acknowledged_observed = NULL` : ''}
+         WHERE id = $1 RETURNING *)
+       SELECT * FROM updated`,
       [current.id, ...figures],
     );
     if (state !== 'refreshed') await push(tx, toTrendAlertView(row));
