@@ -27,6 +27,7 @@ import { RewardPage } from './pages/rewards/RewardPage';
 import { RewardQueuePage } from './pages/rewards/RewardQueuePage';
 import { TicketPage } from './pages/TicketPage';
 import { TransferApprovalsPage } from './pages/TransferApprovalsPage';
+import { TrendsPage } from './pages/TrendsPage';
 import { TriagePage } from './pages/TriagePage';
 import { UnreadablePage } from './pages/UnreadablePage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
@@ -103,6 +104,7 @@ function AppRoutes() {
         <Route path="workbench" element={<Only workspaces={UNIT}><WorkbenchPage /></Only>} />
         <Route path="approvals" element={<Only workspaces={UNIT}><TransferApprovalsPage /></Only>} />
         <Route path="overdue" element={<Only workspaces={OVERDUE}><OverduePage /></Only>} />
+        <Route path="trends" element={<Only workspaces={['supervisor']}><TrendsPage /></Only>} />
         <Route path="police" element={<Only workspaces={['police']}><PoliceTransfersPage /></Only>} />
         <Route path="oversight" element={<Only workspaces={['prosecutor']}><OversightPage /></Only>} />
         <Route path="admin/holidays" element={<Only workspaces={['admin']}><HolidaysPage /></Only>} />

@@ -9,6 +9,7 @@ import {
   FundOutlined,
   GiftOutlined,
   PhoneOutlined,
+  RiseOutlined,
   SafetyOutlined,
   SolutionOutlined,
   UnorderedListOutlined,
@@ -50,6 +51,7 @@ function entriesOf(workspace: Workspace, head: boolean, triageWaiting?: number, 
       return [
         { path: '/queue', label: 'menu.queue', icon: <UnorderedListOutlined /> },
         { path: '/overdue', label: 'menu.overdue', icon: <AlertOutlined /> },
+        { path: '/trends', label: 'menu.trends', icon: <RiseOutlined /> },
         ...BUDGETS,
       ];
     case 'unit':
