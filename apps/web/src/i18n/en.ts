@@ -584,6 +584,7 @@ export const en: Record<MessageKey, string> = {
   'trends.observed': '{n} tickets',
   'trends.expected': 'usually about {n}',
   'trends.countHint': 'Chance of this many tickets at the usual rate: p = {p}',
+  'trends.justNow': 'just now',
   'trends.ago': '{d} ago',
   'trends.acknowledge': 'Acknowledge',
   'trends.status.OPEN': 'Open',

@@ -583,6 +583,7 @@ export const zh = {
   'trends.observed': '{n} 件',
   'trends.expected': '常态约 {n} 件',
   'trends.countHint': '按日常水平出现这么多工单的概率 p = {p}',
+  'trends.justNow': '刚刚',
   'trends.ago': '{d}前',
   'trends.acknowledge': '知悉',
   'trends.status.OPEN': '待处理',

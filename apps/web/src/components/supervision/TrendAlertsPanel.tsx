@@ -181,7 +181,7 @@ function alertColumns(
         <div className="cell-2">
           <span>{beijing(row.raisedAt)}</span>
           <Typography.Text type="secondary" className="field-note">
-            {t('trends.ago', { d: durationWords(Date.now() - Date.parse(row.raisedAt), t) })}
+            {sinceWords(t, row.raisedAt)}
           </Typography.Text>
         </div>
       ),
@@ -208,6 +208,11 @@ function alertColumns(
     },
   ];
   return columns;
+}
+
+function sinceWords(t: Translate, raisedAt: string): string {
+  const ms = Date.now() - Date.parse(raisedAt);
+  return ms < 60_000 ? t('trends.justNow') : t('trends.ago', { d: durationWords(ms, t) });
 }
 
 /** Open first, then the latest found. */
