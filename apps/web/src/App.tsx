@@ -7,6 +7,7 @@ import { CountersProvider } from './context/CountersContext';
 import { LiveProvider } from './context/LiveContext';
 import { TaxonomyProvider } from './context/TaxonomyContext';
 import { I18nProvider, useI18n } from './i18n';
+import { AdminBlacklistPage } from './pages/AdminBlacklistPage';
 import { CaseTicketPage } from './pages/CaseTicketPage';
 import { ComingSoonPage } from './pages/ComingSoonPage';
 import { HolidaysPage } from './pages/HolidaysPage';
@@ -108,6 +109,7 @@ function AppRoutes() {
         <Route path="police" element={<Only workspaces={['police']}><PoliceTransfersPage /></Only>} />
         <Route path="oversight" element={<Only workspaces={['prosecutor']}><OversightPage /></Only>} />
         <Route path="admin/holidays" element={<Only workspaces={['admin']}><HolidaysPage /></Only>} />
+        <Route path="admin/blacklist" element={<Only workspaces={['admin']}><AdminBlacklistPage /></Only>} />
         <Route path="triage" element={<Only workspaces={OPERATOR}><TriagePage /></Only>} />
         <Route path="new" element={<Only workspaces={OPERATOR}><NewCallPage /></Only>} />
         <Route path="unreadable" element={<Only workspaces={OPERATOR}><UnreadablePage /></Only>} />

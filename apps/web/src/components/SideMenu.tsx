@@ -12,6 +12,7 @@ import {
   RiseOutlined,
   SafetyOutlined,
   SolutionOutlined,
+  StopOutlined,
   UnorderedListOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
@@ -75,7 +76,11 @@ function entriesOf(workspace: Workspace, head: boolean, triageWaiting?: number, 
         ...BUDGETS,
       ];
     case 'admin':
-      return [{ path: '/admin/holidays', label: 'menu.holidays', icon: <CalendarOutlined /> }, ...BUDGETS];
+      return [
+        { path: '/admin/holidays', label: 'menu.holidays', icon: <CalendarOutlined /> },
+        { path: '/admin/blacklist', label: 'menu.blacklist', icon: <StopOutlined /> },
+        ...BUDGETS,
+      ];
     default:
       return [];
   }
