@@ -144,6 +144,7 @@ async function schedulesArmed(stores: Stores): Promise<Invariant> {
     [QUEUES.routing, 'daily-retrain'],
     [QUEUES.rewards, 'reward-sweep'],
     [QUEUES.records, 'records-sweep'],
+    [QUEUES.trends, 'trend-scan'],
   ] as const;
   for (const [queueName, scheduler] of schedulers) {
     const queue = queueOf(stores, queueName);
@@ -153,5 +154,5 @@ async function schedulesArmed(stores: Stores): Promise<Invariant> {
       await queue.close();
     }
   }
-  return { name: 'scheduled jobs armed (retrain, reward sweep, records sweep)', ok: found.length === schedulers.length, detail: `schedulers present: ${found.join(', ') || 'none'}` };
+  return { name: 'scheduled jobs armed (retrain, reward sweep, records sweep, trend scan)', ok: found.length === schedulers.length, detail: `schedulers present: ${found.join(', ') || 'none'}` };
 }

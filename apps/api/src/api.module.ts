@@ -10,9 +10,10 @@ import { RecordsModule } from '@hub/records';
 import { RewardsModule } from '@hub/rewards';
 import { RoutingModule } from '@hub/routing';
 import { TicketsModule } from '@hub/tickets';
+import { TrendsModule } from '@hub/trends';
 
-/** The HTTP process: feeds' intake, staff API, routing administration, the operators' console, the units' workbench, the public portal and rewards, credit records and the public disclosure, health. */
+/** The HTTP process: feeds' intake, staff API, routing administration, the operators' console, the units' workbench, the public portal and rewards, credit records and the public disclosure, trend alerts, health. */
 @Module({
-  imports: [CoreModule, HubHealthModule, AuthModule, TicketsModule, IntakeModule, RoutingModule, ConsoleModule, CasesModule, NotificationsModule, CalendarModule, RewardsModule, RecordsModule],
+  imports: [CoreModule, HubHealthModule, AuthModule, TicketsModule, IntakeModule, RoutingModule, ConsoleModule, CasesModule, NotificationsModule, CalendarModule, RewardsModule, RecordsModule, TrendsModule],
 })
 export class ApiModule {}

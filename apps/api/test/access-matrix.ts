@@ -115,6 +115,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/v1/records/blacklist': { roles: ['ADMIN'], call: emptyBody },
   'POST /api/v1/records/blacklist/{id}/delist': { roles: ['ADMIN'], call: () => ({ params: { id: NO_SUCH_ID }, body: {} }) },
   'GET /api/v1/public/penalties': { roles: 'public' },
+  // trend alerts: supervisors only; no alert exists in the fixtures, so acknowledging one answers 404
+  'GET /api/v1/trends/alerts': { roles: ['SUPERVISOR'], call: () => ({ query: { status: 'OPEN' } }) },
+  'POST /api/v1/trends/alerts/{id}/acknowledge': { roles: ['SUPERVISOR'], sees: {}, call: () => ({ params: { id: NO_SUCH_ID } }) },
+  'POST /api/v1/trends/scan': { roles: ['SUPERVISOR'] },
   'GET /api/v1/public/blacklist': { roles: 'public' },
 
   'GET /api/v1/rewards': { roles: REWARD_DESK },

@@ -178,6 +178,26 @@ describe('credit records, blacklist and public disclosure', () => {
     const wildcard = (await publicGet(`/api/v1/public/penalties?q=${encodeURIComponent('%')}`).expect(200)).body.items;
     expect(wildcard).toEqual([]);
   });
+
+  it('lets an ADMIN find subjects on or off the blacklist, newest case first, and list one by hand with a reason', async () => {
+    const page = async (query: string) => (await http().get(`/api/v1/records/subjects?${query}`).set(as(admin)).expect(200)).body;
+    const all = await page('');
+    expect(all.nextCursor).toBeNull();
+    expect(all.items.length).toBeGreaterThanOrEqual(8);
+    const lastCases = all.items.map((s: { lastCaseAt: string }) => s.lastCaseAt);
+    expect(lastCases).toEqual([...lastCases].sort().reverse());
+    expect((await page('blacklisted=true')).items).toEqual([]);
+
+    const pharmacy = (await page(`q=${encodeURIComponent('康宁大药房')}`)).items[0];
+    await http().post('/api/v1/records/blacklist').set(as(admin)).send({ subjectId: pharmacy.id, reason: '' }).expect(422);
+    const listed = (await http().post('/api/v1/records/blacklist').set(as(admin)).send({ subjectId: pharmacy.id, reason: '经研究列入黑名单' }).expect(200)).body;
+    expect(listed.history[0]).toMatchObject({ action: 'LISTED', reason: '经研究列入黑名单' });
+    expect((await page('blacklisted=true')).items.map((s: { id: string }) => s.id)).toEqual([pharmacy.id]);
+    expect((await page('blacklisted=false')).items.map((s: { id: string }) => s.id)).not.toContain(pharmacy.id);
+    expect((await page(`blacklisted=false&q=${encodeURIComponent('康宁')}`)).items).toEqual([]);
+    await http().get('/api/v1/records/subjects?blacklisted=maybe').set(as(admin)).expect(422);
+    await http().get('/api/v1/records/subjects?cursor=nonsense').set(as(admin)).expect(422);
+  });
 });
 
 function urlEncodeGbk(text: string): string {

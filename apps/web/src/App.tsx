@@ -7,6 +7,7 @@ import { CountersProvider } from './context/CountersContext';
 import { LiveProvider } from './context/LiveContext';
 import { TaxonomyProvider } from './context/TaxonomyContext';
 import { I18nProvider, useI18n } from './i18n';
+import { AdminBlacklistPage } from './pages/AdminBlacklistPage';
 import { CaseTicketPage } from './pages/CaseTicketPage';
 import { ComingSoonPage } from './pages/ComingSoonPage';
 import { HolidaysPage } from './pages/HolidaysPage';
@@ -27,6 +28,7 @@ import { RewardPage } from './pages/rewards/RewardPage';
 import { RewardQueuePage } from './pages/rewards/RewardQueuePage';
 import { TicketPage } from './pages/TicketPage';
 import { TransferApprovalsPage } from './pages/TransferApprovalsPage';
+import { TrendsPage } from './pages/TrendsPage';
 import { TriagePage } from './pages/TriagePage';
 import { UnreadablePage } from './pages/UnreadablePage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
@@ -103,9 +105,11 @@ function AppRoutes() {
         <Route path="workbench" element={<Only workspaces={UNIT}><WorkbenchPage /></Only>} />
         <Route path="approvals" element={<Only workspaces={UNIT}><TransferApprovalsPage /></Only>} />
         <Route path="overdue" element={<Only workspaces={OVERDUE}><OverduePage /></Only>} />
+        <Route path="trends" element={<Only workspaces={['supervisor']}><TrendsPage /></Only>} />
         <Route path="police" element={<Only workspaces={['police']}><PoliceTransfersPage /></Only>} />
         <Route path="oversight" element={<Only workspaces={['prosecutor']}><OversightPage /></Only>} />
         <Route path="admin/holidays" element={<Only workspaces={['admin']}><HolidaysPage /></Only>} />
+        <Route path="admin/blacklist" element={<Only workspaces={['admin']}><AdminBlacklistPage /></Only>} />
         <Route path="triage" element={<Only workspaces={OPERATOR}><TriagePage /></Only>} />
         <Route path="new" element={<Only workspaces={OPERATOR}><NewCallPage /></Only>} />
         <Route path="unreadable" element={<Only workspaces={OPERATOR}><UnreadablePage /></Only>} />

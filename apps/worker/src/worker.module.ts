@@ -5,10 +5,11 @@ import { RecordsWorkerModule } from '@hub/records';
 import { RewardsWorkerModule } from '@hub/rewards';
 import { RoutingWorkerModule } from '@hub/routing';
 import { TicketPipelineModule } from '@hub/tickets';
+import { TrendsWorkerModule } from '@hub/trends';
 
-/** The queue process: the outbox relay, the ticket pipeline (prepare, classify and route), retraining, deadline timers, the blacklist's delisting sweep; no HTTP. */
+/** The queue process: the outbox relay, the ticket pipeline (prepare, classify and route), retraining, deadline timers, the blacklist's delisting sweep, the trend watch; no HTTP. */
 @Module({
-  imports: [CoreModule, TicketPipelineModule, RoutingWorkerModule, CasesWorkerModule, RewardsWorkerModule, RecordsWorkerModule],
+  imports: [CoreModule, TicketPipelineModule, RoutingWorkerModule, CasesWorkerModule, RewardsWorkerModule, RecordsWorkerModule, TrendsWorkerModule],
   providers: [OutboxRelay],
 })
 export class WorkerModule {}

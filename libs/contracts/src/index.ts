@@ -665,5 +665,12 @@ export interface CreditRecordView {
   history: CreditHistoryView[];
 }
 
+/** A page of the staff search of subjects with a record, newest case first. */
+export interface CreditSubjectsPage {
+  items: CreditSubjectView[];
+  nextCursor: string | null;
+}
+
 // ── supervision, reports and trend watch: one file each ─────────────────────
 export * from './supervision';
+export * from './trends';

@@ -87,6 +87,8 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       this.namespace.local.to(OPERATOR_ROOM).emit('counters', message.counters);
     } else if (message.event === 'notification') {
       this.namespace.local.to(message.roles.map((role) => roleRoom(role, message.unit))).emit('notification', message.notification);
+    } else if (message.event === 'trend.alert') {
+      this.namespace.local.to(roleRoom('SUPERVISOR', null)).emit('trend.alert', message.alert);
     } else {
       const units = [message.leadUnit, ...(message.assistUnits ?? []), message.policeUnit].filter((u): u is string => !!u);
       const payload = { id: message.id, trackingCode: message.trackingCode, status: message.status, version: message.version, leadUnit: message.leadUnit, assistUnits: message.assistUnits, policeUnit: message.policeUnit ?? null };

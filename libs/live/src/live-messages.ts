@@ -1,4 +1,4 @@
-import type { ClaimView, NotificationView, TicketEventPayload } from '@hub/contracts';
+import type { ClaimView, NotificationView, TicketEventPayload, TrendAlertView } from '@hub/contracts';
 
 export type { ClaimView } from '@hub/contracts';
 
@@ -22,8 +22,14 @@ export interface CountersMessage {
   counters: unknown;
 }
 
+/** A trend alert raised, grown, reopened or acknowledged: for every SUPERVISOR. */
+export interface TrendAlertMessage {
+  event: 'trend.alert';
+  alert: TrendAlertView;
+}
+
 /** Everything that travels on the events channel, from any api or worker process. */
-export type LiveMessage = TicketEventPayload | ClaimChangedMessage | NotificationMessage | CountersMessage;
+export type LiveMessage = TicketEventPayload | ClaimChangedMessage | NotificationMessage | CountersMessage | TrendAlertMessage;
 
 export const OPERATOR_ROOM = 'operators';
 export const unitRoom = (unit: string) => `unit:${unit}`;

@@ -1,6 +1,6 @@
-import type { CreditCaseView, CreditHistoryView, CreditRecordView, CreditSubjectView } from '@hub/contracts';
+import type { CreditCaseView, CreditHistoryView, CreditRecordView, CreditSubjectsPage, CreditSubjectView } from '@hub/contracts';
 
-export type { CreditCaseView, CreditHistoryView, CreditRecordView, CreditSubjectView };
+export type { CreditCaseView, CreditHistoryView, CreditRecordView, CreditSubjectsPage, CreditSubjectView };
 
 export interface SubjectRow {
   id: string;

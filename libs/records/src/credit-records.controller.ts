@@ -20,10 +20,10 @@ export class CreditRecordsController {
 
   @Get('records/subjects')
   @Roles('OPERATOR', 'SUPERVISOR', 'HANDLER', 'UNIT_HEAD', 'ADMIN')
-  @ApiOperation({ summary: 'Subjects with a credit record, by a name fragment or a USCC (20 latest)' })
+  @ApiOperation({ summary: 'Subjects with a credit record, by a name fragment or a USCC, on or off the blacklist; newest case first, 20 a page (cursor)' })
   @ApiOkResponse({ type: CreditSubjectsResponse })
   search(@Query() query: SubjectSearchQuery) {
-    return this.records.search(query.q);
+    return this.records.search({ q: query.q, blacklisted: query.blacklisted === undefined ? undefined : query.blacklisted === 'true', cursor: query.cursor });
   }
 
   @Get('records/subjects/:id')

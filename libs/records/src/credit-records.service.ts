@@ -7,10 +7,13 @@ import { parseUnitCode, unitName, VIOLATIONS } from '@hub/taxonomy';
 import type { CaseClosedEvent } from '@hub/cases/case-closed.hooks';
 import { Actor, appendHistory, IntakeSubject, TicketsService } from '@hub/tickets';
 import { LISTING_REASON_TEXT, listingReason, RecordedCase, repeatOffenderPriority, subjectKey, yearsBefore } from './credit-rules';
-import { CreditRecordView, CreditSubjectView, SubjectRow, toSubjectView } from './credit-record.view';
+import { CreditRecordView, CreditSubjectsPage, SubjectRow, toSubjectView } from './credit-record.view';
+import { decodeCursor, encodeCursor } from './public-records.service';
 
 const RECORDED_OUTCOMES = new Set(['PENALIZED', 'TRANSFERRED']);
 const SYSTEM: Actor = { id: null, name: 'system' };
+/** Subjects per page of the staff search. */
+const SUBJECT_PAGE_SIZE = 20;
 
 interface ClosedTicketRow {
   subject_name: string | null;
@@ -101,14 +104,24 @@ export class CreditRecords {
     return this.recordOf(await this.subjectRow(this.db.manager, id));
   }
 
-  /** Staff search by a name fragment or a USCC: the 20 latest subjects with a record. */
-  async search(q: string | undefined): Promise<{ items: CreditSubjectView[] }> {
-    const text = (q ?? '').trim();
+  /**
+   * Staff search by a name fragment or a USCC, newest case first, a page at a time;
+   * `blacklisted` narrows to subjects on (true) or off (false) the blacklist.
+   */
+  async search(query: { q?: string; blacklisted?: boolean; cursor?: string }): Promise<CreditSubjectsPage> {
+    const text = (query.q ?? '').trim();
+    const after = decodeCursor(query.cursor);
     const rows: SubjectRow[] = await this.db.query(
-      `SELECT s.* FROM credit_subjects s WHERE $1 = '' OR s.uscc = upper($1) OR s.subject_name LIKE $2 ESCAPE '\\' ORDER BY s.last_case_at DESC, s.id DESC LIMIT 20`,
-      [text, containsPattern(text)],
+      `SELECT s.* FROM credit_subjects s
+       WHERE ($1 = '' OR s.uscc = upper($1) OR s.subject_name LIKE $2 ESCAPE '\\')
+         AND ($3::boolean IS NULL OR s.blacklisted = $3)
+         AND ($4::timestamptz IS NULL OR (s.last_case_at, s.id) < ($4::timestamptz, $5::uuid))
+       ORDER BY s.last_case_at DESC, s.id DESC LIMIT ${SUBJECT_PAGE_SIZE + 1}`,
+      [text, containsPattern(text), query.blacklisted ?? null, after?.at ?? null, after?.id ?? null],
     );
-    return { items: rows.map(toSubjectView) };
+    const items = rows.slice(0, SUBJECT_PAGE_SIZE);
+    const last = items[items.length - 1];
+    return { items: items.map(toSubjectView), nextCursor: rows.length > SUBJECT_PAGE_SIZE ? encodeCursor(last.last_case_at, last.id) : null };
   }
 
   async adminList(viewer: Viewer, id: string, reason: string): Promise<CreditRecordView> {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
 export class PublicRecordsQuery {
   @ApiPropertyOptional({ description: 'a fragment of the subject’s Chinese name, or an 18-character USCC', example: '宏达' })
@@ -9,6 +9,8 @@ export class PublicRecordsQuery {
 
 export class SubjectSearchQuery {
   @ApiPropertyOptional({ description: 'a fragment of the subject’s name, or a USCC', example: '宏达' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'only subjects on (true) or off (false) the blacklist' }) @IsOptional() @IsIn(['true', 'false']) blacklisted?: 'true' | 'false';
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }
 
 export class ListSubjectDto {
@@ -65,6 +67,7 @@ export class CreditSubjectResponse {
 
 export class CreditSubjectsResponse {
   @ApiProperty({ type: [CreditSubjectResponse] }) items: CreditSubjectResponse[];
+  @ApiProperty({ nullable: true, type: String, description: 'pass as cursor for the next page; null on the last' }) nextCursor: string | null;
 }
 
 export class CreditRecordResponse {

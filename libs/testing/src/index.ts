@@ -10,3 +10,4 @@ export * from './tip-builders';
 export * from './case-driver';
 export * from './labelled-examples';
 export * from './bad-input-corpus';
+export * from './subject-pushes';

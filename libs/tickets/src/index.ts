@@ -28,3 +28,4 @@ export * from './ticket-response.dto';
 export * from './ticket-intake-marks';
 export * from './pipeline/pipeline-sweeper';
 export * from './history-verifier';
+export * from './ticket-arrivals';

@@ -9,8 +9,10 @@ import {
   FundOutlined,
   GiftOutlined,
   PhoneOutlined,
+  RiseOutlined,
   SafetyOutlined,
   SolutionOutlined,
+  StopOutlined,
   UnorderedListOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
@@ -50,6 +52,7 @@ function entriesOf(workspace: Workspace, head: boolean, triageWaiting?: number, 
       return [
         { path: '/queue', label: 'menu.queue', icon: <UnorderedListOutlined /> },
         { path: '/overdue', label: 'menu.overdue', icon: <AlertOutlined /> },
+        { path: '/trends', label: 'menu.trends', icon: <RiseOutlined /> },
         ...BUDGETS,
       ];
     case 'unit':
@@ -73,7 +76,11 @@ function entriesOf(workspace: Workspace, head: boolean, triageWaiting?: number, 
         ...BUDGETS,
       ];
     case 'admin':
-      return [{ path: '/admin/holidays', label: 'menu.holidays', icon: <CalendarOutlined /> }, ...BUDGETS];
+      return [
+        { path: '/admin/holidays', label: 'menu.holidays', icon: <CalendarOutlined /> },
+        { path: '/admin/blacklist', label: 'menu.blacklist', icon: <StopOutlined /> },
+        ...BUDGETS,
+      ];
     default:
       return [];
   }

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { ClaimChangedEvent, Counters, NotificationEvent, TicketEvent } from '@hub/contracts';
+import type { ClaimChangedEvent, Counters, NotificationEvent, TicketEvent, TrendAlertEvent } from '@hub/contracts';
 import { renewSession } from '../api/client';
 import { session } from '../api/session';
 
@@ -10,6 +10,7 @@ export interface LiveEvents {
   'claim.changed': ClaimChangedEvent;
   counters: Counters;
   notification: NotificationEvent;
+  'trend.alert': TrendAlertEvent;
 }
 
 interface LiveValue {

@@ -11,6 +11,7 @@ export const QUEUES = {
   clocks: 'clocks',
   rewards: 'rewards',
   records: 'records',
+  trends: 'trends',
 } as const;
 
 export const JOBS = {
@@ -89,6 +90,19 @@ export const RECORDS_JOBS = {
 export type RecordsSweepPayload = Record<string, never>;
 
 export const RECORDS_SWEEP_SCHEDULE = { every: 3_600_000 } as const;
+
+export const TREND_JOBS = {
+  /** counts tickets stored since the watermark into trend_counts, then tests every key of the window; idempotent */
+  scan: 'trend-scan',
+} as const;
+
+/** The scan reads everything from PostgreSQL; `requestedBy` (a supervisor's "scan now") only for the log. */
+export interface TrendScanPayload {
+  requestedBy: string | null;
+}
+
+/** Every 10 minutes: a burst is on the supervisors' screens within minutes, the hourly buckets fill as they go. */
+export const TREND_SCAN_SCHEDULE = { every: 600_000 } as const;
 
 /** Outbox topics: written in the same transaction as the change, relayed after commit. */
 export const OUTBOX_TOPICS = {

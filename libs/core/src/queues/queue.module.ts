@@ -28,7 +28,7 @@ export function queueOptions(config: AppConfig): QueueOptions {
 @Module({
   imports: [
     BullModule.forRootAsync({ inject: [AppConfig], useFactory: queueOptions }),
-    BullModule.registerQueue({ name: QUEUES.tickets }, { name: QUEUES.routing }, { name: QUEUES.clocks }, { name: QUEUES.rewards }, { name: QUEUES.records }),
+    BullModule.registerQueue({ name: QUEUES.tickets }, { name: QUEUES.routing }, { name: QUEUES.clocks }, { name: QUEUES.rewards }, { name: QUEUES.records }, { name: QUEUES.trends }),
   ],
   exports: [BullModule],
 })

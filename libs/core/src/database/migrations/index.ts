@@ -9,6 +9,7 @@ import { HistoryChain1764979200001 } from './1764979200001-history-chain';
 import { PipelineSpeed1765065600000 } from './1765065600000-pipeline-speed';
 import { HistoryIndexes1765065600001 } from './1765065600001-history-indexes';
 import { Records1765152000000 } from './1765152000000-records';
+import { Trends1765238400001 } from './1765238400001-trends';
 import { SealedAttachments1765238400004 } from './1765238400004-sealed-attachments';
 
 /** Every migration, in order. New ones are appended here. */
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   PipelineSpeed1765065600000,
   HistoryIndexes1765065600001,
   Records1765152000000,
+  Trends1765238400001,
   SealedAttachments1765238400004,
 ];
