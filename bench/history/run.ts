@@ -17,7 +17,7 @@ const OPEN = numberFlag(f, 'open', Math.min(500_000, Math.floor(COUNT / 20)));
 const RUNS = numberFlag(f, 'runs', 30);
 
 async function main(): Promise<void> {
-  const env = benchEnv({ DATABASE_NAME: process.env.BENCH_HISTORY_DATABASE_NAME ?? 'hotline_hub_perf_history', REDIS_PREFIX: '{hubperfhist}' });
+  const env = benchEnv({ DATABASE_NAME: process.env.BENCH_HISTORY_DATABASE_NAME ?? 'hotline_hub_perf_history', REDIS_PREFIX: process.env.BENCH_REDIS_PREFIX ?? '{hubperfhist}' });
   console.log(`bench:history — ${machineLine()}`);
   const db = new Client({ connectionString: pgUrl(env) });
   if (!f.has('reuse')) {

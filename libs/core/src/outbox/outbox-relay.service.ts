@@ -135,7 +135,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 }
 
-/** `classify` entries travel in jobs of up to PIPELINE_BATCH tickets; any other step one job per ticket. */
+/** Pipeline entries travel in jobs of up to PIPELINE_BATCH tickets of one step; the legacy `prepare` one job per ticket. */
 function pipelineJobs(rows: OutboxRow[]): Array<{ name: string; data: TicketJobPayload; opts: JobsOptions }> {
   const byStep = new Map<TicketJobName, string[]>();
   for (const r of rows) {
@@ -147,7 +147,7 @@ function pipelineJobs(rows: OutboxRow[]): Array<{ name: string; data: TicketJobP
   }
   return [...byStep].flatMap(([step, ids]): Array<{ name: string; data: TicketJobPayload; opts: JobsOptions }> => {
     const unique = [...new Set(ids)];
-    if (step !== JOBS.classify) return unique.map((ticketId) => ({ name: step, data: { ticketId }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: ticketJobId(step, ticketId) } }));
+    if (step === JOBS.prepare) return unique.map((ticketId) => ({ name: step, data: { ticketId }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: ticketJobId(step, ticketId) } }));
     const jobs: Array<{ name: string; data: TicketJobPayload; opts: JobsOptions }> = [];
     for (let i = 0; i < unique.length; i += PIPELINE_BATCH) {
       const ticketIds = unique.slice(i, i + PIPELINE_BATCH);
