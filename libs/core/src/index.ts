@@ -35,6 +35,7 @@ export * from './http/keyset-cursor';
 export * from './time/time-source';
 export * from './integrity/history-chain';
 export * from './database/like-pattern';
+export * from './database/estimated-count';
 export * from './validation/invalid-text';
 export * from './validation/json-depth';
 export * from './http/bounded-json';
