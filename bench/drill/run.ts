@@ -15,9 +15,10 @@ import { backlog, checkInvariants, Invariant, Stores } from './invariants';
 import { NodeService, PgCluster, RedisServer, sleep, waitUntil } from './servers';
 
 const ROOT = join(__dirname, '..', '..');
-const PG_PORT = 55433;
-const REDIS_PORT = 56380;
-const API_PORT = 3281;
+// its own cluster, Redis and api; DRILL_*_PORT move them when several copies run on one machine
+const PG_PORT = Number(process.env.DRILL_PG_PORT ?? 55433);
+const REDIS_PORT = Number(process.env.DRILL_REDIS_PORT ?? 56380);
+const API_PORT = Number(process.env.DRILL_API_PORT ?? 3281);
 const DATABASE = 'hotline_hub_drill';
 const PREFIX = 'hubdrill';
 const ARM_AHEAD_MS = 40 * 86_400_000;

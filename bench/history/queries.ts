@@ -1,9 +1,18 @@
 import type { Sample } from './run';
 
+/** Statements of one read; `count` is the list total as `countAtMost` (@hub/core) takes it, run before them. */
+export interface Built {
+  sql: string[];
+  params: unknown[];
+  count?: { from: string; trustEstimate: boolean };
+}
+
 export interface HistoryQuery {
   name: string;
   target?: string;
-  build(sample: Sample, i: number): { sql: string[]; params: unknown[] };
+  build(sample: Sample, i: number): Built;
+  /** the same read as the services sent it before the last change (`--compare`) */
+  before?(sample: Sample, i: number): Built;
 }
 
 /** The console's list columns (ConsoleQueries) and its claim join. */
@@ -11,56 +20,116 @@ const SUMMARY = `t.id, t.tracking_code, t.feed, t.kind, t.channel, t.status, t.r
   left(t.description, 120) AS excerpt, t.classification, t.routing, t.lead_unit, t.assist_units, t.flags, t.duplicate_candidates, t.version,
   c.user_id AS claim_user, c.display_name AS claim_name, c.expires_at AS claim_expires`;
 const CLAIM_JOIN = `LEFT JOIN ticket_claims c ON c.ticket_id = t.id AND c.expires_at > now()`;
-const OPEN = `'RECEIVED','TRIAGE','DISPATCHED','ACCEPTED','RETURNED','IN_PROGRESS','TRANSFERRED_TO_POLICE'`;
+const UNIT_OPEN = `{DISPATCHED,ACCEPTED,IN_PROGRESS,TRANSFERRED_TO_POLICE}`;
+/** CaseQueries' list columns and next-deadline join */
+const ITEM_COLUMNS = `t.id, t.tracking_code, t.kind, t.feed, t.status, t.received_at, t.dispatched_at, t.region_code, t.subject_name, t.product_name,
+  left(t.description, 120) AS excerpt, t.classification, t.lead_unit, t.assist_units, t.flags, t.dispatch_by, t.accept_by, t.resolve_by, t.deadlines_provisional,
+  t.transfer_decision_by, t.hand_over_by, t.police_decision_by, t.deadline_state, t.paused_at, t.transfer_state, t.outcome, t.version,
+  nd.clock AS next_clock, nd.due_at AS next_due`;
+const NEXT_DEADLINE = `LEFT JOIN LATERAL (SELECT clock, due_at FROM ticket_clocks c WHERE c.ticket_id = t.id AND c.stopped_at IS NULL ORDER BY c.due_at LIMIT 1) nd ON true`;
 
-/** The console queue as ConsoleQueries.queue sends it: the total, then the first page. */
-function queue(where: string, params: unknown[]): { sql: string[]; params: unknown[] } {
+const page = (filter: string) => `SELECT ${SUMMARY} FROM tickets t ${CLAIM_JOIN} ${filter} ORDER BY t.received_at DESC, t.id DESC LIMIT 51`;
+
+/** The console queue as ConsoleQueries.queue sends it: the total (estimate first), then the first page. */
+function queue(where: string, params: unknown[], trustEstimate = true): Built {
   const filter = where ? `WHERE ${where}` : '';
-  return {
-    sql: [`SELECT count(*) AS n FROM tickets t ${filter}`, `SELECT ${SUMMARY} FROM tickets t ${CLAIM_JOIN} ${filter} ORDER BY t.received_at DESC, t.id DESC LIMIT 51`],
-    params,
-  };
+  return { count: { from: `FROM tickets t ${filter}`, trustEstimate }, sql: [page(filter)], params };
+}
+
+/** …and as it sent it before: the capped count always, then the page. */
+function queueBefore(where: string, params: unknown[]): Built {
+  const filter = where ? `WHERE ${where}` : '';
+  return { sql: [`SELECT count(*) AS n FROM (SELECT 1 FROM tickets t ${filter} LIMIT 10001) capped`, page(filter)], params };
+}
+
+/** The console's `q` as ConsoleQueries sends it: one index walk per branch; two characters by bigrams. */
+function search(q: string): { where: string; params: unknown[] } {
+  const text = (column: string) => `hub_bigrams(${column}) @> hub_bigrams($1) AND ${column} ILIKE $2`;
+  if ([...q].length !== 2) return searchBefore(q);
+  const ids = `SELECT id FROM tickets WHERE tracking_code = $1 UNION ALL SELECT id FROM tickets WHERE external_id = $1
+    UNION ALL SELECT id FROM tickets WHERE ${text('subject_name')} UNION ALL SELECT id FROM tickets WHERE ${text('description')}`;
+  return { where: `t.id IN (${ids})`, params: [q, `%${q}%`] };
+}
+const searchBefore = (q: string) => ({ where: `(t.tracking_code = $1 OR t.external_id = $1 OR t.subject_name ILIKE $2 OR t.description ILIKE $2)`, params: [q, `%${q}%`] });
+
+/** A unit's workbench as CaseQueries.workbench sends it (lead role, open, newest dispatch first). */
+function workbench(unit: string, capped: boolean): Built {
+  const filter = `WHERE t.lead_unit = $1 AND t.status = ANY($2) AND t.dispatched_at IS NOT NULL`;
+  const list = `SELECT ${ITEM_COLUMNS}, t.dispatched_at AS sort_at FROM tickets t ${NEXT_DEADLINE} ${filter} ORDER BY t.dispatched_at DESC, t.id DESC LIMIT 51`;
+  return capped ? { count: { from: `FROM tickets t ${filter}`, trustEstimate: true }, sql: [list], params: [unit, UNIT_OPEN] } : { sql: [`SELECT count(*) AS n FROM tickets t ${filter}`, list], params: [unit, UNIT_OPEN] };
 }
 
 const at = <T>(list: T[], i: number) => list[(i * 7) % list.length];
 
 export const HISTORY_QUERIES: HistoryQuery[] = [
-  { name: 'console queue, no filter', target: '50', build: () => queue('', []) },
-  { name: 'console queue, status=TRIAGE', target: '50', build: () => queue(`t.status = ANY($1)`, [['TRIAGE']]) },
-  { name: 'console queue, status=DISPATCHED,ACCEPTED', target: '50', build: () => queue(`t.status = ANY($1)`, [['DISPATCHED', 'ACCEPTED']]) },
-  { name: 'console queue, feed=12365', target: '50', build: () => queue(`t.feed = ANY($1)`, [['12365']]) },
-  { name: 'console queue, region', target: '50', build: (s, i) => queue(`t.region_code = $1`, [at(s.regions, i)]) },
-  { name: 'console queue, category=FOOD', target: '50', build: () => queue(`t.classification->>'category' = $1`, ['FOOD']) },
+  { name: 'console queue, no filter', target: '50', build: () => queue('', []), before: () => queueBefore('', []) },
+  { name: 'console queue, status=TRIAGE', target: '50', build: () => queue(`t.status = ANY($1)`, [['TRIAGE']]), before: () => queueBefore(`t.status = ANY($1)`, [['TRIAGE']]) },
+  {
+    name: 'console queue, status=DISPATCHED,ACCEPTED',
+    target: '50',
+    build: () => queue(`t.status = ANY($1)`, [['DISPATCHED', 'ACCEPTED']]),
+    before: () => queueBefore(`t.status = ANY($1)`, [['DISPATCHED', 'ACCEPTED']]),
+  },
+  { name: 'console queue, feed=12365', target: '50', build: () => queue(`t.feed = ANY($1)`, [['12365']]), before: () => queueBefore(`t.feed = ANY($1)`, [['12365']]) },
+  { name: 'console queue, region', target: '50', build: (s, i) => queue(`t.region_code = $1`, [at(s.regions, i)]), before: (s, i) => queueBefore(`t.region_code = $1`, [at(s.regions, i)]) },
+  {
+    name: 'console queue, category=FOOD',
+    target: '50',
+    build: () => queue(`t.classification->>'category' = $1`, ['FOOD']),
+    before: () => queueBefore(`t.classification->>'category' = $1`, ['FOOD']),
+  },
   {
     name: 'console queue, q=tracking code',
     target: '50',
-    build: (s, i) => queue(`(t.tracking_code = $1 OR t.external_id = $1 OR t.subject_name ILIKE '%' || $1 || '%' OR t.description ILIKE '%' || $1 || '%')`, [at(s.trackingCodes, i)]),
+    build: (s, i) => {
+      const q = search(at(s.trackingCodes, i));
+      return queue(q.where, q.params, false);
+    },
+    before: (s, i) => {
+      const q = searchBefore(at(s.trackingCodes, i));
+      return queueBefore(q.where, q.params);
+    },
   },
+  ...['奶粉', '假药', '生产日期'].map(
+    (words): HistoryQuery => ({
+      name: `console queue, q=${words} (${[...words].length} characters)`,
+      target: '200',
+      build: () => {
+        const q = search(words);
+        return queue(q.where, q.params, false);
+      },
+      before: () => {
+        const q = searchBefore(words);
+        return queueBefore(q.where, q.params);
+      },
+    }),
+  ),
   {
-    name: 'console queue, q=奶粉 (text)',
+    name: 'console queue, q=奶 (1 character)',
     target: '200',
-    build: () => queue(`(t.tracking_code = $1 OR t.external_id = $1 OR t.subject_name ILIKE '%' || $1 || '%' OR t.description ILIKE '%' || $1 || '%')`, ['奶粉']),
+    build: () => {
+      const q = search('奶');
+      return queue(q.where, q.params, false);
+    },
   },
   {
     name: 'triage list',
     target: '50',
     build: () => ({
-      sql: [`SELECT count(*) AS n FROM tickets WHERE status IN ('TRIAGE', 'RETURNED')`, `SELECT ${SUMMARY} FROM tickets t ${CLAIM_JOIN} WHERE t.status IN ('TRIAGE', 'RETURNED') ORDER BY t.received_at, t.id LIMIT 51`],
+      count: { from: `FROM tickets WHERE status IN ('TRIAGE', 'RETURNED')`, trustEstimate: true },
+      sql: [`SELECT ${SUMMARY} FROM tickets t ${CLAIM_JOIN} WHERE t.status IN ('TRIAGE', 'RETURNED') ORDER BY t.received_at, t.id LIMIT 51`],
       params: [],
     }),
   },
-  { name: 'ticket by id', target: '5', build: (s, i) => ({ sql: [`SELECT * FROM tickets WHERE id = $1`], params: [at(s.ids, i)] }) },
   {
-    name: "unit's workbench (lead or assist, open, by deadline)",
-    target: '50',
+    name: 'ticket by id (the statements TicketsService.get sends)',
+    target: '5',
     build: (s, i) => ({
-      sql: [
-        `SELECT t.id, t.tracking_code, t.status, t.received_at, t.resolve_by, t.lead_unit, t.assist_units, left(t.description, 120) AS excerpt
-           FROM tickets t WHERE (t.lead_unit = $1 OR $1 = ANY(t.assist_units)) AND t.status IN (${OPEN}) ORDER BY t.resolve_by NULLS LAST, t.id LIMIT 51`,
-      ],
-      params: [at(s.units, i)],
+      sql: [`SELECT t.id FROM tickets t WHERE t.id = $1 AND TRUE LIMIT 1`, `SELECT * FROM tickets WHERE id = $1`, `SELECT user_id, display_name, expires_at FROM ticket_claims WHERE ticket_id = $1 AND expires_at > now()`],
+      params: [at(s.ids, i)],
     }),
   },
+  { name: "unit's workbench (busiest units, lead, open, newest dispatch)", target: '50', build: (s, i) => workbench(at(s.units, i), true), before: (s, i) => workbench(at(s.units, i), false) },
   {
     name: 'counters',
     target: '300',
@@ -76,12 +145,7 @@ export const HISTORY_QUERIES: HistoryQuery[] = [
     }),
   },
   {
-    name: 'Chinese search, 3+ chars (生产日期), newest 50',
-    target: '200',
-    build: () => ({ sql: [`SELECT id FROM tickets WHERE description LIKE '%' || $1 || '%' ORDER BY received_at DESC LIMIT 50`], params: ['生产日期'] }),
-  },
-  {
-    name: 'Chinese search, rare business name (万佳福超市37号店)',
+    name: 'Chinese search, rare business name (万佳福超市37号店), newest 50',
     target: '200',
     build: () => ({ sql: [`SELECT id FROM tickets WHERE description LIKE '%' || $1 || '%' ORDER BY received_at DESC LIMIT 50`], params: ['万佳福超市37号店'] }),
   },

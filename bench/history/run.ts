@@ -2,14 +2,19 @@
  * npm run bench:history — a year's worth and more of tickets in their own database, then the
  * console's and the units' reads against it: p50/p95 per query, as the services send them.
  *   --count 10000000  --open 500000  --runs 30  --reuse (keep the generated database)
+ *   --only <text> (queries whose name contains it)  --compare (also each read as sent before the last change)
+ * Besides the round trip it prints PostgreSQL's own time (planning + execution from EXPLAIN ANALYZE,
+ * summed over a query's statements): on a shared machine the round trip carries everyone's load.
  */
 import { Client } from 'pg';
+import { UNIT_OPEN_STATUSES } from '../../libs/contracts/src';
 import { benchEnv, flags, numberFlag, pgUrl } from '../support/bench-env';
 import { machineLine } from '../support/machine';
 import { percentile, round, table } from '../support/stats';
 import { freshSystem } from '../support/system';
 import { generateTickets } from './generate';
-import { HISTORY_QUERIES } from './queries';
+import { countAtMost } from '../../libs/core/src/database/estimated-count';
+import { Built, HISTORY_QUERIES } from './queries';
 
 const f = flags();
 const COUNT = numberFlag(f, 'count', 10_000_000);
@@ -17,7 +22,7 @@ const OPEN = numberFlag(f, 'open', Math.min(500_000, Math.floor(COUNT / 20)));
 const RUNS = numberFlag(f, 'runs', 30);
 
 async function main(): Promise<void> {
-  const env = benchEnv({ DATABASE_NAME: process.env.BENCH_HISTORY_DATABASE_NAME ?? 'hotline_hub_perf_history', REDIS_PREFIX: '{hubperfhist}' });
+  const env = benchEnv({ DATABASE_NAME: process.env.BENCH_HISTORY_DATABASE_NAME ?? 'hotline_hub_perf_history', REDIS_PREFIX: process.env.BENCH_REDIS_PREFIX ?? '{hubperfhist}' });
   console.log(`bench:history — ${machineLine()}`);
   const db = new Client({ connectionString: pgUrl(env) });
   if (!f.has('reuse')) {
@@ -35,22 +40,60 @@ async function main(): Promise<void> {
   console.log(`  tickets: ${size.n} rows, ${size.s} with indexes; ${RUNS} runs per query\n`);
   const sample = await sampleParams(db);
   const rows: Array<Array<string | number>> = [];
-  for (const q of HISTORY_QUERIES) {
+  const selected = HISTORY_QUERIES.filter((h) => !f.has('only') || h.name.includes(f.get('only') as string));
+  const variants = selected.flatMap((q) => [
+    ...(f.has('compare') && q.before ? [{ name: `${q.name} — before`, target: q.target, build: q.before }] : []),
+    { name: q.name, target: q.target, build: q.build },
+  ]);
+  for (const q of variants) {
     const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const { sql, params } = q.build(sample, i);
-      const t0 = process.hrtime.bigint();
-      for (const statement of sql) await db.query(statement, params);
-      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const server: number[] = [];
+    try {
+      for (let i = 0; i < RUNS; i++) {
+        const built = q.build(sample, i);
+        const t0 = process.hrtime.bigint();
+        const ran = await runRead(db, built);
+        times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        server.push(await serverMs(db, ran, built.params));
+      }
+    } catch (error) {
+      // e.g. a read that needs a migration this database does not have yet
+      console.log(`  ${q.name}: failed (${(error as Error).message})`);
+      continue;
     }
     times.sort((a, b) => a - b);
-    rows.push([q.name, round(percentile(times, 50), 1), round(percentile(times, 95), 1), q.target ?? '']);
-    console.log(`  ${q.name}: p50 ${round(percentile(times, 50), 1)} ms, p95 ${round(percentile(times, 95), 1)} ms`);
+    server.sort((a, b) => a - b);
+    rows.push([q.name, round(percentile(times, 50), 1), round(percentile(times, 95), 1), round(percentile(server, 50), 2), round(percentile(server, 95), 2), q.target ?? '']);
+    console.log(`  ${q.name}: p50 ${round(percentile(times, 50), 1)} ms, p95 ${round(percentile(times, 95), 1)} ms; in PostgreSQL p50 ${round(percentile(server, 50), 2)} ms`);
   }
-  console.log(`\n${table(['query', 'p50 ms', 'p95 ms', 'target p95'], rows)}`);
+  console.log(`\n${table(['query', 'p50 ms', 'p95 ms', 'PostgreSQL p50 ms', 'PostgreSQL p95 ms', 'target p95'], rows)}`);
   console.log(`\ntimes are one round trip per statement from this process (a list = its count, if any, and its page); PostgreSQL's own time plus the driver's.`);
   console.log(`show_trgm('长春市宏达超市') here: ${(await db.query(`SELECT show_trgm('长春市宏达超市')::text AS t`).catch(() => ({ rows: [{ t: 'pg_trgm not installed' }] }))).rows[0].t}`);
   await db.end();
+}
+
+/** Runs a read as the service does (the total first, when it has one); answers the statements sent. */
+async function runRead(db: Client, built: Built): Promise<string[]> {
+  const ran: string[] = [];
+  const run = async (sql: string, params: unknown[]) => {
+    ran.push(sql);
+    return (await db.query(sql, params)).rows;
+  };
+  if (built.count) await countAtMost(run, built.count.from, built.params, built.count.trustEstimate);
+  for (const statement of built.sql) await run(statement, built.params);
+  return ran;
+}
+
+/** Planning + execution time of the statements, as PostgreSQL measured them (an EXPLAIN costs its planning). */
+async function serverMs(db: Client, sql: string[], params: unknown[]): Promise<number> {
+  let ms = 0;
+  for (const statement of sql) {
+    const explained = statement.startsWith('EXPLAIN (FORMAT JSON) ') ? `EXPLAIN (SUMMARY, FORMAT JSON) ${statement.slice(22)}` : `EXPLAIN (ANALYZE, FORMAT JSON) ${statement}`;
+    const [row] = (await db.query(explained, params)).rows;
+    const plan = row['QUERY PLAN'][0];
+    ms += Number(plan['Planning Time']) + Number(plan['Execution Time'] ?? 0);
+  }
+  return ms;
 }
 
 export interface Sample {
@@ -63,7 +106,9 @@ export interface Sample {
 async function sampleParams(db: Client): Promise<Sample> {
   const ids = (await db.query(`SELECT id, tracking_code FROM tickets TABLESAMPLE SYSTEM (0.1) LIMIT 200`)).rows;
   const units = (await db.query(`SELECT code, region_code FROM units ORDER BY code`)).rows;
-  return { ids: ids.map((r) => r.id), trackingCodes: ids.map((r) => r.tracking_code), units: units.map((u) => u.code), regions: [...new Set(units.map((u) => u.region_code as string))] };
+  // the workbench is measured for the units with the most open tickets
+  const busiest = (await db.query(`SELECT lead_unit FROM tickets WHERE status = ANY($1) AND lead_unit IS NOT NULL GROUP BY lead_unit ORDER BY count(*) DESC LIMIT 10`, [UNIT_OPEN_STATUSES])).rows;
+  return { ids: ids.map((r) => r.id), trackingCodes: ids.map((r) => r.tracking_code), units: busiest.map((u) => u.lead_unit), regions: [...new Set(units.map((u) => u.region_code as string))] };
 }
 
 main().catch((error) => {

@@ -102,6 +102,25 @@ describe('dispatch console API and live events', () => {
     await http().get('/api/v1/console/tickets').set(as(handler)).expect(403);
   });
 
+  it('finds a ticket by one, two or more characters of its text, whatever index answers', async () => {
+    const posted = async (id: string, text: string) => (await feed(id, text)).body.accepted[0].ticketId as string;
+    const caviar = await posted('SEARCH-1', '夜市摊贩卖的鲟鱼子酱是假货');
+    const farm = await posted('SEARCH-2', '鲟鱼养殖场往河里排污');
+    const label = await posted('SEARCH-3', '进口鱼子酱标签不清');
+    const tins = await posted('SEARCH-4', 'AB牌罐头胀袋');
+    const search = async (q: string) =>
+      ((await http().get(`/api/v1/console/tickets?q=${encodeURIComponent(q)}`).set(as(opA)).expect(200)).body.items as Array<{ id: string }>).map((t) => t.id).sort();
+    // one character (no index), two (character pairs), three and more (trigrams)
+    expect(await search('鲟')).toEqual([caviar, farm].sort());
+    expect(await search('鲟鱼')).toEqual([caviar, farm].sort());
+    expect(await search('鱼子')).toEqual([caviar, label].sort());
+    expect(await search('鱼子酱')).toEqual([caviar, label].sort());
+    expect(await search('子酱是假')).toEqual([caviar]);
+    expect(await search('ab')).toEqual([tins]);
+    expect(await search('ab牌罐')).toEqual([tins]);
+    expect(await search('鲟河')).toEqual([]);
+  });
+
   describe('claim/lock: one operator per ticket', () => {
     let ticketId: string;
     let version: number;

@@ -3,7 +3,7 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { QUEUES } from '@hub/core';
+import { AppConfig, EventBus, OutboxRelay, PipelineBatchIndex, QUEUES } from '@hub/core';
 import { PipelineSweeper } from '@hub/tickets';
 import { createTestApi, createTestWorker, resetDatabase, waitFor } from '@hub/testing';
 import { ApiModule } from '../../api/src/api.module';
@@ -62,6 +62,37 @@ describe('pipeline sweeper: what Redis lost is queued again from PostgreSQL', ()
     await waitFor(async () => (await ticket(ticketId)).pipeline_step === 'DONE', 10_000);
     expect(await ticket(ticketId)).toEqual({ status: 'DISPATCHED', pipeline_step: 'DONE' });
     expect(await dispatches(ticketId)).toBe(1);
+  });
+
+  /** The relay of a worker, run once: it hands the outbox over as batch jobs, and no worker takes them yet. */
+  const relayOnce = async () => {
+    const queue = api.get<Queue>(getQueueToken(QUEUES.tickets));
+    await new OutboxRelay(db, queue, api.get(EventBus), api.get(AppConfig), api.get(PipelineBatchIndex)).wake();
+    return queue;
+  };
+  const sweeperBesideTheQueue = () => new PipelineSweeper(db, api.get<Queue>(getQueueToken(QUEUES.tickets)), api.get(AppConfig), api.get(PipelineBatchIndex));
+
+  it('leaves alone tickets that wait in a queued batch job, however long they wait', async () => {
+    const ids = [await postTicket('SWEEP-B1'), await postTicket('SWEEP-B2'), await postTicket('SWEEP-B3')];
+    const queue = await relayOnce();
+    const waiting = await queue.getJobs(['waiting']);
+    expect(waiting.map((j) => j.data.ticketIds?.length)).toEqual([3]);
+
+    expect(await sweeperBesideTheQueue().sweep(0)).toBe(0);
+    expect((await queue.getJobs(['waiting'])).map((j) => j.id)).toEqual(waiting.map((j) => j.id));
+
+    worker = await createTestWorker(WorkerModule);
+    await waitFor(async () => (await Promise.all(ids.map(ticket))).every((t) => t.pipeline_step === 'DONE'), 15_000);
+    for (const id of ids) expect(await dispatches(id)).toBe(1);
+  });
+
+  it('queues again the tickets of a batch job that Redis lost', async () => {
+    const ids = [await postTicket('SWEEP-L1'), await postTicket('SWEEP-L2')];
+    const queue = await relayOnce();
+    await queue.obliterate({ force: true });
+
+    expect(await sweeperBesideTheQueue().sweep(0)).toBe(2);
+    expect((await queue.getJobs(['waiting'])).map((j) => j.data.ticketId).sort()).toEqual([...ids].sort());
   });
 
   it('leaves alone a ticket whose job is still queued, and one that finished', async () => {

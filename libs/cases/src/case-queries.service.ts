@@ -16,7 +16,7 @@ import {
   WorkbenchList,
   WorkbenchRole,
 } from '@hub/contracts';
-import { decodeCursor, encodeCursor, Forbidden } from '@hub/core';
+import { countAtMost, decodeCursor, encodeCursor, Forbidden } from '@hub/core';
 import { hasRole, Viewer } from '@hub/auth/roles';
 import { TicketsService } from '@hub/tickets';
 import { OverdueQuery, OversightQuery, PageQuery, PoliceTransfersQuery, WorkbenchQuery } from './case-queries.dto';
@@ -162,7 +162,7 @@ export class CaseQueries {
   private async page(where: Where, sortColumn: string, query: PageQuery, unit: string | null, withConcern = false): Promise<WorkbenchList> {
     const limit = query.limit ?? 50;
     where.raw(`${sortColumn} IS NOT NULL`);
-    const [{ n }] = await this.db.query(`SELECT count(*) AS n FROM tickets t ${where.sql}`, where.params);
+    const n = await countAtMost((sql, p) => this.db.query(sql, p), `FROM tickets t ${where.sql}`, where.params);
     const cursor = decodeCursor(query.cursor);
     if (cursor) {
       where.params.push(cursor.at, cursor.id);

@@ -28,4 +28,8 @@ export class RecordsHooks implements CaseClosedListener, IntakeMarker, OnModuleI
   markFor(tx: EntityManager, subject: IntakeSubject) {
     return this.records.markFor(tx, subject);
   }
+
+  markMany(tx: EntityManager, subjects: IntakeSubject[]) {
+    return this.records.markMany(tx, subjects);
+  }
 }

@@ -17,6 +17,8 @@ export interface IntakeMark {
 
 export interface IntakeMarker {
   markFor(tx: EntityManager, subject: IntakeSubject): Promise<IntakeMark | null>;
+  /** the same for a batch in one statement, answers in the order of `subjects` */
+  markMany?(tx: EntityManager, subjects: IntakeSubject[]): Promise<Array<IntakeMark | null>>;
 }
 
 /**
@@ -32,13 +34,26 @@ export class TicketIntakeMarks {
   }
 
   async markFor(tx: EntityManager, subject: IntakeSubject): Promise<IntakeMark> {
-    const mark: IntakeMark = { flags: [], priority: 0 };
-    for (const marker of this.markers) {
-      const found = await marker.markFor(tx, subject);
-      if (!found) continue;
-      mark.flags.push(...found.flags.filter((f) => !mark.flags.includes(f)));
-      mark.priority = Math.max(mark.priority, found.priority);
-    }
-    return mark;
+    return (await this.markMany(tx, [subject]))[0];
   }
+
+  /** Marks for a batch of new tickets: one call per marker, not one per ticket. */
+  async markMany(tx: EntityManager, subjects: IntakeSubject[]): Promise<IntakeMark[]> {
+    const marks: IntakeMark[] = subjects.map(() => ({ flags: [], priority: 0 }));
+    for (const marker of this.markers) {
+      const found = marker.markMany ? await marker.markMany(tx, subjects) : await sequentially(subjects, (s) => marker.markFor(tx, s));
+      found.forEach((f, i) => {
+        if (!f) return;
+        marks[i].flags.push(...f.flags.filter((flag) => !marks[i].flags.includes(flag)));
+        marks[i].priority = Math.max(marks[i].priority, f.priority);
+      });
+    }
+    return marks;
+  }
+}
+
+async function sequentially<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await work(item));
+  return out;
 }

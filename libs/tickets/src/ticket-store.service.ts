@@ -11,7 +11,7 @@ import type { AttachmentDraft, TicketDraft } from './ticket-draft';
 import { newTrackingCode } from './tracking-code';
 import { HolidayCalendar } from '@hub/calendar/holiday-calendar.service';
 import { computeDispatchBy } from './working-days';
-import { IntakeMark, TicketIntakeMarks } from './ticket-intake-marks';
+import { IntakeMark, IntakeSubject, TicketIntakeMarks } from './ticket-intake-marks';
 
 export interface StoreSource {
   rawId: string | null;
@@ -122,8 +122,8 @@ export class TicketStore {
   private async insertTickets(manager: EntityManager, items: StoreItem[]): Promise<Map<StoreItem, InsertedTicket>> {
     if (items.length === 0) return new Map();
     const calendar = await this.holidays.current(manager);
-    const rows: Array<Record<string, unknown>> = [];
-    for (const { draft, source } of items) rows.push(this.ticketRow(draft, source, calendar, await this.markOf(manager, draft)));
+    const marks = await this.marks.markMany(manager, items.map(({ draft }) => subjectOf(draft)));
+    const rows = items.map(({ draft, source }, i) => this.ticketRow(draft, source, calendar, marks[i]));
     const names = TICKET_INSERT_COLUMNS.map(([c]) => c).join(', ');
     const definition = TICKET_INSERT_COLUMNS.map(([c, type]) => `${c} ${type}`).join(', ');
     const inserted: Array<{ id: string; feed: string; external_id: string; tracking_code: string }> = await manager.query(
@@ -141,7 +141,7 @@ export class TicketStore {
   }
 
   private markOf(manager: EntityManager, draft: TicketDraft) {
-    return this.marks.markFor(manager, { nameNorm: draft.subject.nameNorm, uscc: draft.subject.uscc, usccValid: draft.subject.usccValid, regionCode: draft.regionCode });
+    return this.marks.markFor(manager, subjectOf(draft));
   }
 
   private ticketRow(draft: TicketDraft, source: StoreSource, calendar: Awaited<ReturnType<HolidayCalendar['current']>>, mark: IntakeMark): Record<string, unknown> {
@@ -352,4 +352,8 @@ const recordKey = (feed: string, externalId: string) => `${feed}\u0000${external
 function isTrackingCodeClash(error: unknown): boolean {
   const e = error as { code?: string; constraint?: string; driverError?: { constraint?: string } };
   return e.code === '23505' && (e.constraint ?? e.driverError?.constraint) === 'tickets_tracking_code_key';
+}
+
+function subjectOf(draft: TicketDraft): IntakeSubject {
+  return { nameNorm: draft.subject.nameNorm, uscc: draft.subject.uscc, usccValid: draft.subject.usccValid, regionCode: draft.regionCode };
 }

@@ -195,10 +195,7 @@ export class TicketTransitions {
    */
   async dispatchMany(tx: EntityManager, dispatches: Array<{ ticketId: string; kind: Kind; request: DispatchRequest }>, others: BulkTransition[], now = this.time.now()) {
     const updated = await this.transitionMany(tx, [...dispatches.map((d) => this.dispatchTransition(d.ticketId, d.request, now)), ...others]);
-    for (const d of dispatches) {
-      await this.clocks.stopAll(tx, d.ticketId, now);
-      for (const spec of dispatchClocks(d.kind)) await this.clocks.start(tx, d.ticketId, spec, now);
-    }
+    await this.clocks.restartMany(tx, dispatches.flatMap((d) => dispatchClocks(d.kind).map((spec) => ({ ticketId: d.ticketId, spec }))), now);
     return updated;
   }
 

@@ -7,6 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.service';
 import { EventBus } from '../events/event-bus';
 import { DEFAULT_JOB_OPTIONS, JOBS, OUTBOX_TOPICS, PIPELINE_BATCH, PipelineOutboxPayload, QUEUES, ticketBatchJobId, ticketJobId, TicketJobName, TicketJobPayload } from '../queues/jobs';
+import { PipelineBatchIndex } from '../queues/pipeline-batch-index';
 import { OUTBOX_NOTIFY_CHANNEL } from './outbox.writer';
 
 interface OutboxRow {
@@ -42,6 +43,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectQueue(QUEUES.tickets) private readonly queue: Queue,
     private readonly events: EventBus,
     private readonly config: AppConfig,
+    private readonly batches: PipelineBatchIndex,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -96,6 +98,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async publish(rows: OutboxRow[]): Promise<void> {
     const jobs = pipelineJobs(rows);
     // one round trip for the jobs and one for the events, whatever the batch size
+    // recorded first, so a queued batch is never without its members (the sweeper reads them)
+    for (const [step, batches] of batchesByStep(jobs)) await this.batches.record(step, batches);
     if (jobs.length > 0) await this.queue.addBulk(jobs);
     await this.events.publish(rows.filter((r) => r.topic === OUTBOX_TOPICS.event).map((r) => r.payload));
   }
@@ -135,7 +139,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 }
 
-/** `classify` entries travel in jobs of up to PIPELINE_BATCH tickets; any other step one job per ticket. */
+/** Pipeline entries travel in jobs of up to PIPELINE_BATCH tickets of one step; the legacy `prepare` one job per ticket. */
 function pipelineJobs(rows: OutboxRow[]): Array<{ name: string; data: TicketJobPayload; opts: JobsOptions }> {
   const byStep = new Map<TicketJobName, string[]>();
   for (const r of rows) {
@@ -147,7 +151,7 @@ function pipelineJobs(rows: OutboxRow[]): Array<{ name: string; data: TicketJobP
   }
   return [...byStep].flatMap(([step, ids]): Array<{ name: string; data: TicketJobPayload; opts: JobsOptions }> => {
     const unique = [...new Set(ids)];
-    if (step !== JOBS.classify) return unique.map((ticketId) => ({ name: step, data: { ticketId }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: ticketJobId(step, ticketId) } }));
+    if (step === JOBS.prepare) return unique.map((ticketId) => ({ name: step, data: { ticketId }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: ticketJobId(step, ticketId) } }));
     const jobs: Array<{ name: string; data: TicketJobPayload; opts: JobsOptions }> = [];
     for (let i = 0; i < unique.length; i += PIPELINE_BATCH) {
       const ticketIds = unique.slice(i, i + PIPELINE_BATCH);
@@ -155,6 +159,16 @@ function pipelineJobs(rows: OutboxRow[]): Array<{ name: string; data: TicketJobP
     }
     return jobs;
   });
+}
+
+function batchesByStep(jobs: Array<{ name: string; data: TicketJobPayload; opts: JobsOptions }>): Map<TicketJobName, Array<{ jobId: string; ticketIds: string[] }>> {
+  const out = new Map<TicketJobName, Array<{ jobId: string; ticketIds: string[] }>>();
+  for (const job of jobs) {
+    if (!job.data.ticketIds || !job.opts.jobId) continue;
+    const step = job.name as TicketJobName;
+    out.set(step, [...(out.get(step) ?? []), { jobId: job.opts.jobId, ticketIds: job.data.ticketIds }]);
+  }
+  return out;
 }
 
 async function markPublished(tx: EntityManager, rows: OutboxRow[]): Promise<void> {

@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { ConnectionOptions, createPostgresBackend, PostgresConnectionOptions, QueueOptions, setDefaultBackendFactory } from 'bullmq';
 import { AppConfig } from '../config/app-config.service';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from './jobs';
+import { PipelineBatchIndex } from './pipeline-batch-index';
 
 /** Connections per queue or worker on PostgreSQL (each holds a pool and one LISTEN connection). */
 const POSTGRES_QUEUE_POOL = 4;
@@ -30,6 +31,7 @@ export function queueOptions(config: AppConfig): QueueOptions {
     BullModule.forRootAsync({ inject: [AppConfig], useFactory: queueOptions }),
     BullModule.registerQueue({ name: QUEUES.tickets }, { name: QUEUES.routing }, { name: QUEUES.clocks }, { name: QUEUES.rewards }, { name: QUEUES.records }, { name: QUEUES.trends }),
   ],
-  exports: [BullModule],
+  providers: [PipelineBatchIndex],
+  exports: [BullModule, PipelineBatchIndex],
 })
 export class HubQueueModule {}

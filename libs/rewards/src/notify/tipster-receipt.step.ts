@@ -27,7 +27,25 @@ export class TipsterReceiptStep implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.steps.register({ name: JOBS.tipsterReceipt, after: JOBS.classify, run: (ticketId) => this.run(ticketId) });
+    this.steps.register({ name: JOBS.tipsterReceipt, after: JOBS.classify, run: (ticketId) => this.run(ticketId), runMany: (ticketIds) => this.runMany(ticketIds) });
+  }
+
+  /**
+   * A batch: one read finds the few tickets that may get a receipt (hotline REPORTs with a
+   * reporter, none sent yet); each of those is sent as `run` sends it. A failed send fails the
+   * job after the others were tried; the retry finds theirs stored and sends only what is left.
+   */
+  async runMany(ticketIds: string[]): Promise<string> {
+    const due: Array<{ id: string }> = await this.db.query(
+      `SELECT id FROM tickets t WHERE id = ANY($1::uuid[]) AND feed <> $2 AND kind = 'REPORT' AND reporter_secret IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM tipster_receipts r WHERE r.ticket_id = t.id) ORDER BY id`,
+      [ticketIds, PORTAL_FEED],
+    );
+    let failure: unknown = null;
+    const outcomes: string[] = [];
+    for (const { id } of due) outcomes.push(await this.run(id).catch((e: unknown) => ((failure ??= e), 'failed')));
+    if (failure) throw failure;
+    return `${ticketIds.length - due.length} without a receipt to send${outcomes.length > 0 ? `; ${outcomes.join('; ')}` : ''}`;
   }
 
   async run(ticketId: string): Promise<string> {

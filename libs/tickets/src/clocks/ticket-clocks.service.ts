@@ -79,6 +79,38 @@ export class TicketClocks implements OnModuleInit {
     return due.at;
   }
 
+  /**
+   * What `stopAll` then `start` do for each ticket, for a batch: every running clock of the
+   * tickets stops and the given clocks start at `startedAt`, with one statement each and one
+   * mirror onto the tickets, whatever the batch size.
+   */
+  async restartMany(tx: EntityManager, starts: Array<{ ticketId: string; spec: ClockSpec }>, startedAt: Date): Promise<void> {
+    if (starts.length === 0) return;
+    const ticketIds = [...new Set(starts.map((s) => s.ticketId))];
+    await tx.query(`UPDATE ticket_clocks SET stopped_at = $2, updated_at = clock_timestamp() WHERE ticket_id = ANY($1::uuid[]) AND stopped_at IS NULL`, [ticketIds, startedAt]);
+    const calendar = await this.calendar(tx);
+    // one row per (ticket, clock): ON CONFLICT may not touch a row twice in one statement
+    const rows = [...new Map(starts.map((s) => [`${s.ticketId}|${s.spec.clock}`, s])).values()].map((s) => ({ ...s, due: dueOf(s.spec, startedAt, 0, calendar) }));
+    await tx.query(
+      `INSERT INTO ticket_clocks (ticket_id, clock, measure, amount, started_at, extension, due_at, warn_at, provisional, level, paused_at, stopped_at)
+       SELECT r.ticket_id, r.clock, r.measure, r.amount, $1, 0, r.due_at, r.warn_at, r.provisional, 'ok', NULL, NULL
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::int[], $6::timestamptz[], $7::timestamptz[], $8::boolean[]) AS r(ticket_id, clock, measure, amount, due_at, warn_at, provisional)
+       ON CONFLICT (ticket_id, clock) DO UPDATE SET measure = EXCLUDED.measure, amount = EXCLUDED.amount, started_at = EXCLUDED.started_at, extension = 0,
+         due_at = EXCLUDED.due_at, warn_at = EXCLUDED.warn_at, provisional = EXCLUDED.provisional, level = 'ok', paused_at = NULL, stopped_at = NULL, updated_at = clock_timestamp()`,
+      [
+        startedAt,
+        rows.map((r) => r.ticketId),
+        rows.map((r) => r.spec.clock),
+        rows.map((r) => r.spec.measure),
+        rows.map((r) => r.spec.amount),
+        rows.map((r) => r.due.at),
+        rows.map((r) => warnAtOf(startedAt, r.due.at)),
+        rows.map((r) => r.due.provisional),
+      ],
+    );
+    await this.mirrorMany(tx, ticketIds);
+  }
+
   /** Stops clocks whose work is done (met or no longer applicable). */
   async stop(tx: EntityManager, ticketId: string, clocks: Clock[], at = new Date()): Promise<void> {
     await tx.query(`UPDATE ticket_clocks SET stopped_at = $3, updated_at = clock_timestamp() WHERE ticket_id = $1 AND clock = ANY($2) AND stopped_at IS NULL`, [ticketId, clocks, at]);
@@ -172,16 +204,20 @@ export class TicketClocks implements OnModuleInit {
   }
 
   /** Copies each clock's end onto the ticket, with the provisional mark and the colour of the worst running clock. */
-  private async mirror(tx: EntityManager, ticketId: string): Promise<void> {
+  private mirror(tx: EntityManager, ticketId: string): Promise<void> {
+    return this.mirrorMany(tx, [ticketId]);
+  }
+
+  private async mirrorMany(tx: EntityManager, ticketIds: string[]): Promise<void> {
     const clocks = Object.entries(CLOCK_COLUMNS).filter(([clock]) => clock !== 'dispatchBy');
-    const sets = clocks.map(([clock, column]) => `${column} = coalesce((SELECT due_at FROM ticket_clocks WHERE ticket_id = $1 AND clock = '${clock}'), t.${column})`);
+    const sets = clocks.map(([clock, column]) => `${column} = coalesce((SELECT due_at FROM ticket_clocks WHERE ticket_id = t.id AND clock = '${clock}'), t.${column})`);
     await tx.query(
       `UPDATE tickets t SET ${sets.join(', ')},
-         deadlines_provisional = EXISTS (SELECT 1 FROM ticket_clocks WHERE ticket_id = $1 AND provisional AND stopped_at IS NULL),
+         deadlines_provisional = EXISTS (SELECT 1 FROM ticket_clocks WHERE ticket_id = t.id AND provisional AND stopped_at IS NULL),
          deadline_state = coalesce((SELECT CASE max(CASE level WHEN 'overdue' THEN 2 WHEN 'warning' THEN 1 ELSE 0 END) WHEN 2 THEN 'overdue' WHEN 1 THEN 'warning' ELSE 'ok' END
-                                    FROM ticket_clocks WHERE ticket_id = $1 AND stopped_at IS NULL), 'ok')
-       WHERE t.id = $1`,
-      [ticketId],
+                                    FROM ticket_clocks WHERE ticket_id = t.id AND stopped_at IS NULL), 'ok')
+       WHERE t.id = ANY($1::uuid[])`,
+      [ticketIds],
     );
   }
 }

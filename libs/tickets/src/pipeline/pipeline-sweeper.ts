@@ -3,17 +3,21 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig, DEFAULT_JOB_OPTIONS, JOBS, QUEUES, TicketJobName, TicketJobPayload, ticketJobId } from '@hub/core';
+import { AppConfig, DEFAULT_JOB_OPTIONS, JOBS, PipelineBatchIndex, QUEUES, TicketJobName, TicketJobPayload, ticketJobId } from '@hub/core';
 
 /** The job that moves a ticket out of each pipeline step. */
 const STEP_JOBS: Record<string, TicketJobName> = { RECEIVED: JOBS.prepare, CLASSIFY: JOBS.classify };
 const BATCH = 500;
+/** a batch job in one of these states will still run its tickets */
+const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 /**
  * PostgreSQL is the truth for where each ticket is in its pipeline: a ticket whose step
  * has not moved for REQUEUE_AFTER_MS and whose job is gone (Redis restarted without its
  * data) or failed for good gets that job again. Job ids make a second copy a no-op, and
  * each step checks the ticket's step first, so a job that runs twice changes nothing.
+ * A ticket that waits in a live batch job (as the relay queues `classify`) is left alone:
+ * the batch index says which batch carries it, one read per page and one look per batch.
  */
 @Injectable()
 export class PipelineSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -25,6 +29,7 @@ export class PipelineSweeper implements OnApplicationBootstrap, OnApplicationShu
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QUEUES.tickets) private readonly queue: Queue<TicketJobPayload>,
     private readonly config: AppConfig,
+    private readonly batches: PipelineBatchIndex,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -57,12 +62,28 @@ export class PipelineSweeper implements OnApplicationBootstrap, OnApplicationShu
           ORDER BY id LIMIT ${BATCH}`,
         [Object.keys(STEP_JOBS), stalledMs, after],
       );
-      for (const row of rows) if (await this.requeue(STEP_JOBS[row.pipeline_step], row.id)) requeued++;
+      const covered = await this.coveredByLiveBatches(rows);
+      for (const row of rows) if (!covered.has(row.id) && (await this.requeue(STEP_JOBS[row.pipeline_step], row.id))) requeued++;
       if (rows.length < BATCH) break;
       after = rows[rows.length - 1].id;
     }
     if (requeued > 0) this.logger.warn({ requeued }, 'pipeline steps whose job was lost or failed were queued again');
     return requeued;
+  }
+
+  /** Tickets of the page that a waiting, delayed or active batch job will still take through their step. */
+  private async coveredByLiveBatches(rows: Array<{ id: string; pipeline_step: string }>): Promise<Set<string>> {
+    const covered = new Set<string>();
+    for (const step of new Set(rows.map((r) => STEP_JOBS[r.pipeline_step]))) {
+      const jobIds = await this.batches.jobIdsOf(step, rows.filter((r) => STEP_JOBS[r.pipeline_step] === step).map((r) => r.id));
+      const live = new Map<string, boolean>();
+      for (const jobId of new Set(jobIds.values())) {
+        const job = await this.queue.getJob(jobId);
+        live.set(jobId, job ? LIVE_STATES.has(await job.getState()) : false);
+      }
+      for (const [ticketId, jobId] of jobIds) if (live.get(jobId)) covered.add(ticketId);
+    }
+    return covered;
   }
 
   private async requeue(step: TicketJobName, ticketId: string): Promise<boolean> {

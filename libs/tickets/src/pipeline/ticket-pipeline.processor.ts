@@ -3,7 +3,7 @@ import { OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig, JOBS, QUEUES, returningRows, TicketJobPayload } from '@hub/core';
+import { AppConfig, JOBS, PipelineBatchIndex, QUEUES, returningRows, TicketJobName, TicketJobPayload } from '@hub/core';
 import { appendHistory, SYSTEM_ACTOR } from '../ticket-history.writer';
 import { PipelineSteps } from './pipeline-steps';
 
@@ -19,6 +19,7 @@ export class TicketPipelineProcessor extends WorkerHost implements OnApplication
     @InjectDataSource() private readonly db: DataSource,
     private readonly steps: PipelineSteps,
     private readonly config: AppConfig,
+    private readonly batches: PipelineBatchIndex,
   ) {
     super();
   }
@@ -30,7 +31,11 @@ export class TicketPipelineProcessor extends WorkerHost implements OnApplication
   async process(job: Job<TicketJobPayload>): Promise<string> {
     const ticketIds = job.data.ticketIds ?? (job.data.ticketId ? [job.data.ticketId] : []);
     if (ticketIds.length === 0) throw new UnrecoverableError(`job ${job.id} carries no ticket id`);
-    if (job.name !== JOBS.prepare) return this.steps.runMany(job.name, ticketIds);
+    if (job.name !== JOBS.prepare) {
+      const outcome = await this.steps.runMany(job.name, ticketIds);
+      if (job.data.ticketIds) await this.batches.forget(job.name as TicketJobName, ticketIds);
+      return outcome;
+    }
     const outcomes: string[] = [];
     for (const ticketId of ticketIds) outcomes.push(await this.prepare(ticketId));
     return outcomes.join('; ');

@@ -10,6 +10,7 @@ import { PipelineSpeed1765065600000 } from './1765065600000-pipeline-speed';
 import { HistoryIndexes1765065600001 } from './1765065600001-history-indexes';
 import { Records1765152000000 } from './1765152000000-records';
 import { Trends1765238400001 } from './1765238400001-trends';
+import { Search1765238400003 } from './1765238400003-search';
 import { SealedAttachments1765238400004 } from './1765238400004-sealed-attachments';
 
 /** Every migration, in order. New ones are appended here. */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   HistoryIndexes1765065600001,
   Records1765152000000,
   Trends1765238400001,
+  Search1765238400003,
   SealedAttachments1765238400004,
 ];
