@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppConfig, EventBus, OutboxRelay, PipelineBatchIndex, QUEUES } from '@hub/core';
-import { PipelineSweeper } from '@hub/tickets';
+import { PipelineSteps, PipelineSweeper } from '@hub/tickets';
 import { createTestApi, createTestWorker, resetDatabase, waitFor } from '@hub/testing';
 import { ApiModule } from '../../api/src/api.module';
 import { WorkerModule } from '../src/worker.module';
@@ -70,7 +70,7 @@ describe('pipeline sweeper: what Redis lost is queued again from PostgreSQL', ()
     await new OutboxRelay(db, queue, api.get(EventBus), api.get(AppConfig), api.get(PipelineBatchIndex)).wake();
     return queue;
   };
-  const sweeperBesideTheQueue = () => new PipelineSweeper(db, api.get<Queue>(getQueueToken(QUEUES.tickets)), api.get(AppConfig), api.get(PipelineBatchIndex));
+  const sweeperBesideTheQueue = () => new PipelineSweeper(db, api.get<Queue>(getQueueToken(QUEUES.tickets)), api.get(AppConfig), api.get(PipelineBatchIndex), new PipelineSteps());
 
   it('leaves alone tickets that wait in a queued batch job, however long they wait', async () => {
     const ids = [await postTicket('SWEEP-B1'), await postTicket('SWEEP-B2'), await postTicket('SWEEP-B3')];
@@ -102,5 +102,33 @@ describe('pipeline sweeper: what Redis lost is queued again from PostgreSQL', ()
     await new Promise((r) => setTimeout(r, 1200));
     expect(await worker.get(PipelineSweeper).sweep(1000)).toBe(0);
     expect(await dispatches(ticketId)).toBe(1);
+  });
+
+  it('sends a hotline tipster the receipt whose job Redis lost, once', async () => {
+    const ticketId = (
+      await request(api.getHttpServer())
+        .post('/api/v1/intake/12315')
+        .set('X-Feed-Key', 'dev-key-12315')
+        .set('Content-Type', 'application/json')
+        .send({ gdbh: 'SWEEP-TIP', ldsj: '2026-03-15 09:12:33', sjlx: '举报', sqr: { xm: '周立新', dh: '13904310077', nm: false }, sqnr: '某药店销售假冒降压药，包装批号与厂家不符' })
+        .expect(202)
+    ).body.accepted[0].ticketId;
+    const queue = api.get<Queue>(getQueueToken(QUEUES.tickets));
+    await queue.pause();
+    worker = await createTestWorker(WorkerModule);
+    // routed by the worker's own step while the queue holds back the receipt job it queues, then Redis restarts empty
+    await worker.get(PipelineSteps).run('classify', ticketId);
+    await waitFor(async () => Number((await db.query(`SELECT count(*) AS n FROM outbox WHERE ticket_id = $1 AND published_at IS NULL`, [ticketId]))[0].n) === 0, 10_000);
+    await relayedThenLost();
+    await queue.resume();
+    const receipts = async () => Number((await db.query(`SELECT count(*) AS n FROM tipster_receipts WHERE ticket_id = $1`, [ticketId]))[0].n);
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(await receipts()).toBe(0);
+
+    expect(await worker.get(PipelineSweeper).sweep(1000)).toBe(1);
+    await waitFor(async () => (await receipts()) === 1, 10_000);
+    expect(await worker.get(PipelineSweeper).sweep(1000)).toBe(0);
+    const sent = await db.query(`SELECT count(*)::int AS n FROM ticket_history WHERE ticket_id = $1 AND action = 'TIPSTER_RECEIPT_SENT'`, [ticketId]);
+    expect(sent[0].n).toBe(1);
   });
 });

@@ -27,7 +27,25 @@ export class TipsterReceiptStep implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.steps.register({ name: JOBS.tipsterReceipt, after: JOBS.classify, run: (ticketId) => this.run(ticketId), runMany: (ticketIds) => this.runMany(ticketIds) });
+    this.steps.register({ name: JOBS.tipsterReceipt, after: JOBS.classify, run: (ticketId) => this.run(ticketId), runMany: (ticketIds) => this.runMany(ticketIds), overdue: (stalledMs, limit) => this.overdue(stalledMs, limit) });
+  }
+
+  /**
+   * Hotline REPORTs stored in the last week with a reporter's phone, routed, and still without a receipt: their
+   * job was lost. Only a phone that normalised to E.164 (its mask starts with +86) can get an SMS; the
+   * week bounds the read to the newest tickets, when a receipt still matters.
+   */
+  async overdue(stalledMs: number, limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT id FROM tickets t
+        WHERE created_at > now() - interval '7 days' AND kind = 'REPORT' AND feed <> $1 AND pipeline_step = 'DONE'
+          AND reporter_secret IS NOT NULL AND reporter_masked->>'phone' LIKE '+%'
+          AND updated_at < now() - make_interval(secs => $2::double precision / 1000)
+          AND NOT EXISTS (SELECT 1 FROM tipster_receipts r WHERE r.ticket_id = t.id)
+        ORDER BY updated_at LIMIT $3`,
+      [PORTAL_FEED, stalledMs, limit],
+    );
+    return rows.map((r) => r.id);
   }
 
   /**

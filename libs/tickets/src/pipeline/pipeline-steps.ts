@@ -11,6 +11,12 @@ export interface PipelineStep {
   run(ticketId: string): Promise<string>;
   /** many tickets at once (one transaction, bulk statements); without it they run one by one */
   runMany?(ticketIds: string[]): Promise<string>;
+  /**
+   * For a step after the ticket's own pipeline (which `pipeline_step` tracks): tickets whose step is
+   * still undone `stalledMs` after their last change, up to `limit`, so the sweeper can queue it again
+   * when Redis lost its job.
+   */
+  overdue?(stalledMs: number, limit: number): Promise<string[]>;
 }
 
 /** The registry of pipeline steps, so feature libs slot their step in without the processor knowing them. */
@@ -33,6 +39,11 @@ export class PipelineSteps {
     const outcomes: string[] = [];
     for (const id of ticketIds) outcomes.push(await step.run(id));
     return outcomes.join('; ');
+  }
+
+  /** Steps that can say which tickets still wait for them. */
+  withOverdue(): Array<PipelineStep & Required<Pick<PipelineStep, 'overdue'>>> {
+    return [...this.steps.values()].filter((s): s is PipelineStep & Required<Pick<PipelineStep, 'overdue'>> => typeof s.overdue === 'function');
   }
 
   private step(name: string): PipelineStep {

@@ -3,11 +3,18 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { PipelineSteps } from './pipeline-steps';
 import { AppConfig, DEFAULT_JOB_OPTIONS, JOBS, PipelineBatchIndex, QUEUES, TicketJobName, TicketJobPayload, ticketJobId } from '@hub/core';
 
 /** The job that moves a ticket out of each pipeline step. */
 const STEP_JOBS: Record<string, TicketJobName> = { RECEIVED: JOBS.prepare, CLASSIFY: JOBS.classify };
 const BATCH = 500;
+
+/** A ticket and the step job it waits for. */
+interface DueStep {
+  id: string;
+  job: TicketJobName;
+}
 /** a batch job in one of these states will still run its tickets */
 const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
@@ -30,6 +37,7 @@ export class PipelineSweeper implements OnApplicationBootstrap, OnApplicationShu
     @InjectQueue(QUEUES.tickets) private readonly queue: Queue<TicketJobPayload>,
     private readonly config: AppConfig,
     private readonly batches: PipelineBatchIndex,
+    private readonly steps: PipelineSteps,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -62,20 +70,29 @@ export class PipelineSweeper implements OnApplicationBootstrap, OnApplicationShu
           ORDER BY id LIMIT ${BATCH}`,
         [Object.keys(STEP_JOBS), stalledMs, after],
       );
-      const covered = await this.coveredByLiveBatches(rows);
-      for (const row of rows) if (!covered.has(row.id) && (await this.requeue(STEP_JOBS[row.pipeline_step], row.id))) requeued++;
+      requeued += await this.requeueUncovered(rows.map((r) => ({ id: r.id, job: STEP_JOBS[r.pipeline_step] })));
       if (rows.length < BATCH) break;
       after = rows[rows.length - 1].id;
+    }
+    for (const step of this.steps.withOverdue()) {
+      requeued += await this.requeueUncovered((await step.overdue(stalledMs, BATCH)).map((id) => ({ id, job: step.name })));
     }
     if (requeued > 0) this.logger.warn({ requeued }, 'pipeline steps whose job was lost or failed were queued again');
     return requeued;
   }
 
+  private async requeueUncovered(due: DueStep[]): Promise<number> {
+    const covered = await this.coveredByLiveBatches(due);
+    let requeued = 0;
+    for (const { id, job } of due) if (!covered.has(id) && (await this.requeue(job, id))) requeued++;
+    return requeued;
+  }
+
   /** Tickets of the page that a waiting, delayed or active batch job will still take through their step. */
-  private async coveredByLiveBatches(rows: Array<{ id: string; pipeline_step: string }>): Promise<Set<string>> {
+  private async coveredByLiveBatches(due: DueStep[]): Promise<Set<string>> {
     const covered = new Set<string>();
-    for (const step of new Set(rows.map((r) => STEP_JOBS[r.pipeline_step]))) {
-      const jobIds = await this.batches.jobIdsOf(step, rows.filter((r) => STEP_JOBS[r.pipeline_step] === step).map((r) => r.id));
+    for (const step of new Set(due.map((d) => d.job))) {
+      const jobIds = await this.batches.jobIdsOf(step, due.filter((d) => d.job === step).map((d) => d.id));
       const live = new Map<string, boolean>();
       for (const jobId of new Set(jobIds.values())) {
         const job = await this.queue.getJob(jobId);
