@@ -1,0 +1,143 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import type { PeriodFigures, UnitAssessment } from '@hub/contracts';
+import { beijingDay, SupervisionFigures, SupervisionRollup } from '@hub/supervision';
+import { CaseWorld, closeCase, createTestApi, resetDatabase } from '@hub/testing';
+import { ApiModule } from '../src/api.module';
+
+const AIC = 'AIC@220100';
+const QTS = 'QTS@220300';
+
+/**
+ * Supervision figures from tickets made through intake and the case API: the rollup job's rows,
+ * `SupervisionFigures` and the HTTP dashboard give exactly the counts of what the test did.
+ */
+describe('supervision rollups, dashboard and unit assessment', () => {
+  let app: INestApplication;
+  let db: DataSource;
+  let world: CaseWorld;
+  let supervisor: string;
+  let aicHandler: string;
+  let qtsHandler: string;
+  let aicHead: string;
+  const today = beijingDay(new Date());
+  const period = { from: '2026-03-15', to: today };
+  const http = () => request(app.getHttpServer());
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const rollupRows = () => db.query(`SELECT * FROM supervision_daily_flow ORDER BY day, feed, region_code, category, unit`);
+
+  beforeAll(async () => {
+    app = await createTestApi(ApiModule);
+    db = app.get(DataSource);
+    await resetDatabase(db);
+    world = new CaseWorld(app);
+    supervisor = await world.token('SUPERVISOR');
+    aicHandler = await world.token('HANDLER', AIC);
+    qtsHandler = await world.token('HANDLER', QTS);
+    aicHead = await world.token('UNIT_HEAD', AIC);
+
+    // received either side of midnight in Beijing (15:30 and 16:10 UTC on the 15th)
+    const penalized = await world.dispatchedTicket({ kind: 'REPORT', unit: AIC, receivedAt: '2026-03-15 23:30:00' });
+    await closeCase(app, penalized.id, { outcome: 'PENALIZED', fineFen: 300_000, confiscationFen: 5_000 }, aicHandler);
+    const noCase = await world.dispatchedTicket({ kind: 'REPORT', unit: AIC, receivedAt: '2026-03-16 00:10:00' });
+    await closeCase(app, noCase.id, { outcome: 'NO_CASE' }, aicHandler);
+    const returned = await world.dispatchedTicket({ kind: 'COMPLAINT', unit: QTS, receivedAt: '2026-03-16 08:00:00' });
+    expect((await world.act(qtsHandler, returned.id, 'return', { reason: '不属于本单位管辖，请重新分派' })).status).toBe(200);
+    const accepted = await world.dispatchedTicket({ kind: 'COMPLAINT', unit: AIC, receivedAt: '2026-03-16 09:00:00' });
+    expect((await world.act(aicHandler, accepted.id, 'accept')).status).toBe(200);
+    await world.receivedTicket({ receivedAt: '2026-03-17 10:00:00' });
+    // the tipster writes again about the closed case: a reopen of AIC's closure
+    const original = await world.ticket(supervisor, noCase.id);
+    await http()
+      .post('/api/v1/intake/12315')
+      .set('X-Feed-Key', 'dev-key-12315')
+      .send({ gdbh: original.externalId, ldsj: '2026-03-16 00:10:00', sjlx: '举报', sqr: { xm: '张三', dh: '13912345678' }, sqnr: '超市仍在销售生产日期被涂改的奶粉，问题没有解决' })
+      .expect(202);
+
+    await app.get(SupervisionRollup).run();
+  });
+
+  afterAll(() => app.close());
+
+  it('counts exactly what happened, on the Beijing day it happened', async () => {
+    const figures = await app.get(SupervisionFigures).forPeriod(period);
+    expect(figures.totals).toEqual({ received: 5, dispatched: 4, closed: 2, overdue: 0, penalized: 1, transferred: 0, fineFen: 300_000, confiscationFen: 5_000 });
+    const day = (d: string) => figures.series.find((p) => p.day === d);
+    expect(day('2026-03-15')).toEqual({ day: '2026-03-15', received: 1, dispatched: 0, closed: 0, overdue: 0 });
+    expect(day('2026-03-16')).toEqual({ day: '2026-03-16', received: 3, dispatched: 0, closed: 0, overdue: 0 });
+    expect(day('2026-03-17')).toEqual({ day: '2026-03-17', received: 1, dispatched: 0, closed: 0, overdue: 0 });
+    expect(day(today)).toEqual({ day: today, received: 0, dispatched: 4, closed: 2, overdue: 0 });
+    expect(figures.series[0].day).toBe('2026-03-15');
+    expect(figures.series[figures.series.length - 1].day).toBe(today);
+    expect(figures.byFeed).toEqual([{ key: '12315', received: 5, dispatched: 4, closed: 2, overdue: 0 }]);
+    expect(figures.byRegion).toEqual([{ key: '220100', received: 5, dispatched: 4, closed: 2, overdue: 0 }]);
+    expect(figures.byCategory).toEqual([
+      { key: 'FOOD', received: 4, dispatched: 4, closed: 2, overdue: 0 },
+      { key: '', received: 1, dispatched: 0, closed: 0, overdue: 0 },
+    ]);
+    expect(figures.byUnit).toEqual([
+      { key: AIC, received: 3, dispatched: 3, closed: 2, overdue: 0 },
+      { key: QTS, received: 1, dispatched: 1, closed: 0, overdue: 0 },
+    ]);
+    // operators decided every one of them; none had a router's proposal to correct
+    expect(figures.routingQuality).toMatchObject({ routed: 4, autoRouted: 0, corrected: 0 });
+    expect(figures.outcomes).toEqual(expect.arrayContaining([{ outcome: 'PENALIZED', count: 1 }, { outcome: 'NO_CASE', count: 1 }, { outcome: 'TRANSFERRED', count: 0 }]));
+  });
+
+  it('ranks units by the figures behind their score', async () => {
+    const assessment: UnitAssessment = await app.get(SupervisionFigures).assessment(period);
+    expect(assessment.rows.map((r) => r.unit)).toEqual([AIC, QTS]);
+    expect(assessment.rows[0]).toMatchObject({
+      rank: 1,
+      dispatched: 3,
+      accepted: 3,
+      acceptedOnTime: 3,
+      acceptMissed: 0,
+      acceptOnTimeRate: 1,
+      closed: 2,
+      closedOnTime: 2,
+      closeOnTimeRate: 1,
+      returned: 0,
+      returnRate: 0,
+      reopened: 1,
+      reopenRate: 0.5,
+      satisfaction: null,
+    });
+    // 30 + 40 + 15 + 15 × 0.5 of 100
+    expect(assessment.rows[0].score).toBe(92.5);
+    expect(assessment.rows[1]).toMatchObject({ unit: QTS, rank: 2, dispatched: 1, accepted: 0, returned: 1, returnRate: 1, acceptOnTimeRate: null, score: 0 });
+  });
+
+  it('changes nothing when the job runs again', async () => {
+    const before = await rollupRows();
+    expect(before.length).toBeGreaterThan(0);
+    const again = await app.get(SupervisionRollup).run();
+    expect(again.days).toBeGreaterThan(0);
+    expect(await rollupRows()).toEqual(before);
+  });
+
+  it('answers the same figures over HTTP, filtered, and a unit head their own unit only', async () => {
+    const all: PeriodFigures = (await http().get('/api/v1/supervision/dashboard').query(period).set(as(supervisor)).expect(200)).body;
+    expect(all.totals).toMatchObject({ received: 5, dispatched: 4, closed: 2, penalized: 1, fineFen: 300_000 });
+    expect(all.asOf).toEqual(expect.any(String));
+    const qts = (await http().get('/api/v1/supervision/dashboard').query({ ...period, unit: QTS }).set(as(supervisor)).expect(200)).body;
+    expect(qts.totals).toMatchObject({ received: 1, dispatched: 1, closed: 0 });
+    const food = (await http().get('/api/v1/supervision/dashboard').query({ ...period, category: 'FOOD', feed: '12315' }).set(as(supervisor)).expect(200)).body;
+    expect(food.totals).toMatchObject({ received: 4, dispatched: 4 });
+    const own = (await http().get('/api/v1/supervision/dashboard').query(period).set(as(aicHead)).expect(200)).body;
+    expect(own).toMatchObject({ unit: AIC, totals: { received: 3, dispatched: 3, closed: 2 } });
+    await http().get('/api/v1/supervision/dashboard').query({ ...period, unit: QTS }).set(as(aicHead)).expect(404);
+    const ranked: UnitAssessment = (await http().get('/api/v1/supervision/assessment').query(period).set(as(supervisor)).expect(200)).body;
+    expect(ranked.rows.map((r) => [r.unit, r.rank])).toEqual([[AIC, 1], [QTS, 2]]);
+  });
+
+  it('refuses other roles and bad periods', async () => {
+    await http().get('/api/v1/supervision/dashboard').query(period).set(as(aicHandler)).expect(403);
+    await http().get('/api/v1/supervision/assessment').query(period).set(as(aicHead)).expect(403);
+    await http().get('/api/v1/supervision/assessment').query(period).expect(401);
+    const reversed = await http().get('/api/v1/supervision/dashboard').query({ from: '2026-03-20', to: '2026-03-01' }).set(as(supervisor)).expect(422);
+    expect(reversed.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'from', message: 'from must not be after to' }] });
+    await http().get('/api/v1/supervision/dashboard').query({ from: '2026-02-30', to: '2026-03-01' }).set(as(supervisor)).expect(422);
+  });
+});

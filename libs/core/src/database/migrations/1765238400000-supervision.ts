@@ -1,0 +1,60 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Supervision rollups: one row per Beijing day, hotline, region, category and unit with the day's
+ * flow and the events the unit assessment counts, kept by the supervision rollup job from the
+ * ticket history (dashboards and reports read these, never `tickets`); the job's watermark; an
+ * index on the history's time so a day's events are found without a scan. The index is built
+ * CONCURRENTLY, outside a transaction, so a live system keeps writing history meanwhile.
+ */
+export class Supervision1765238400000 implements MigrationInterface {
+  name = 'Supervision1765238400000';
+  transaction = false;
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE IF NOT EXISTS supervision_daily_flow (
+        day date NOT NULL,
+        feed text NOT NULL,
+        region_code text NOT NULL,
+        category text NOT NULL,
+        unit text NOT NULL,
+        received integer NOT NULL DEFAULT 0,
+        dispatched integer NOT NULL DEFAULT 0,
+        closed integer NOT NULL DEFAULT 0,
+        overdue integer NOT NULL DEFAULT 0,
+        routed integer NOT NULL DEFAULT 0,
+        auto_routed integer NOT NULL DEFAULT 0,
+        corrected integer NOT NULL DEFAULT 0,
+        no_case integer NOT NULL DEFAULT 0,
+        mediated integer NOT NULL DEFAULT 0,
+        mediation_failed integer NOT NULL DEFAULT 0,
+        penalized integer NOT NULL DEFAULT 0,
+        transferred integer NOT NULL DEFAULT 0,
+        fine_fen bigint NOT NULL DEFAULT 0,
+        confiscation_fen bigint NOT NULL DEFAULT 0,
+        accepted integer NOT NULL DEFAULT 0,
+        accepted_on_time integer NOT NULL DEFAULT 0,
+        accept_missed integer NOT NULL DEFAULT 0,
+        closed_on_time integer NOT NULL DEFAULT 0,
+        close_missed integer NOT NULL DEFAULT 0,
+        returned integer NOT NULL DEFAULT 0,
+        reopened integer NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, feed, region_code, category, unit)
+      )`);
+    await q.query(`
+      CREATE TABLE IF NOT EXISTS supervision_rollup_state (
+        name text PRIMARY KEY,
+        watermark timestamptz,
+        days_recomputed integer NOT NULL DEFAULT 0,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await q.query(`CREATE INDEX CONCURRENTLY IF NOT EXISTS supervision_daily_flow_unit_idx ON supervision_daily_flow (unit, day) WHERE unit <> ''`);
+    await q.query(`CREATE INDEX CONCURRENTLY IF NOT EXISTS ticket_history_at_idx ON ticket_history (at)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX IF EXISTS ticket_history_at_idx`);
+    await q.query(`DROP TABLE IF EXISTS supervision_rollup_state, supervision_daily_flow`);
+  }
+}

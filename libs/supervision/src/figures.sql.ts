@@ -1,0 +1,59 @@
+import type { DashboardQuery, PeriodQuery } from '@hub/contracts';
+
+/**
+ * The dashboard's and the assessment's reads of the rollups, as the service sends them (the
+ * benchmark sends the same). One pass over the period's rows: GROUPING SETS give the totals, the
+ * days and each breakdown together.
+ */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+const SUMS = `sum(received)::int AS received, sum(dispatched)::int AS dispatched, sum(closed)::int AS closed, sum(overdue)::int AS overdue,
+  sum(routed)::int AS routed, sum(auto_routed)::int AS auto_routed, sum(corrected)::int AS corrected,
+  sum(no_case)::int AS no_case, sum(mediated)::int AS mediated, sum(mediation_failed)::int AS mediation_failed,
+  sum(penalized)::int AS penalized, sum(transferred)::int AS transferred, sum(fine_fen)::bigint AS fine_fen, sum(confiscation_fen)::bigint AS confiscation_fen`;
+
+function where(q: DashboardQuery): { clause: string; params: unknown[] } {
+  const params: unknown[] = [q.from, q.to];
+  const parts = ['day BETWEEN $1::date AND $2::date'];
+  const add = (column: string, value: string | null | undefined) => {
+    if (!value) return;
+    params.push(value);
+    parts.push(`${column} = $${params.length}`);
+  };
+  add('unit', q.unit);
+  add('feed', q.feed);
+  add('region_code', q.region);
+  add('category', q.category);
+  return { clause: parts.join(' AND '), params };
+}
+
+/** One row per day, feed, region, category and unit of the period, and the total row; `grouping` says which. */
+export function dashboardStatement(q: DashboardQuery): Statement {
+  const { clause, params } = where(q);
+  return {
+    sql: `SELECT GROUPING(day, feed, region_code, category, unit) AS grouping, day::text AS day, feed, region_code, category, unit, ${SUMS}
+            FROM supervision_daily_flow WHERE ${clause}
+           GROUP BY GROUPING SETS ((day), (feed), (region_code), (category), (unit), ())`,
+    params,
+  };
+}
+
+/** The assessment figures of every unit with anything in the period. */
+export function assessmentStatement(q: PeriodQuery): Statement {
+  const { clause, params } = where(q);
+  return {
+    sql: `SELECT unit, sum(dispatched)::int AS dispatched, sum(accepted)::int AS accepted, sum(accepted_on_time)::int AS accepted_on_time,
+                 sum(accept_missed)::int AS accept_missed, sum(closed)::int AS closed, sum(closed_on_time)::int AS closed_on_time,
+                 sum(close_missed)::int AS close_missed, sum(returned)::int AS returned, sum(reopened)::int AS reopened
+            FROM supervision_daily_flow WHERE ${clause} AND unit <> ''
+           GROUP BY unit
+          HAVING sum(dispatched + accepted + closed + returned + reopened + accept_missed + close_missed) > 0`,
+    params,
+  };
+}
+
+/** GROUPING(day, feed, region_code, category, unit) of each grouping set: a 1 bit per column rolled up. */
+export const GROUPING = { day: 0b01111, feed: 0b10111, region: 0b11011, category: 0b11101, unit: 0b11110, total: 0b11111 } as const;
