@@ -8,8 +8,10 @@ import { LiveProvider } from './context/LiveContext';
 import { TaxonomyProvider } from './context/TaxonomyContext';
 import { I18nProvider, useI18n } from './i18n';
 import { AdminBlacklistPage } from './pages/AdminBlacklistPage';
+import { AssessmentPage } from './pages/AssessmentPage';
 import { CaseTicketPage } from './pages/CaseTicketPage';
 import { ComingSoonPage } from './pages/ComingSoonPage';
+import { DashboardPage } from './pages/DashboardPage';
 import { HolidaysPage } from './pages/HolidaysPage';
 import { LoginPage } from './pages/LoginPage';
 import { NewCallPage } from './pages/NewCallPage';
@@ -53,7 +55,7 @@ function Only({ workspaces, children }: { workspaces: Workspace[]; children: Rea
 
 const HOME: Record<Workspace, string | null> = {
   operator: '/queue',
-  supervisor: '/queue',
+  supervisor: '/dashboard',
   unit: '/workbench',
   police: '/police',
   prosecutor: '/oversight',
@@ -79,6 +81,7 @@ const CASES: Workspace[] = ['operator', 'supervisor', 'unit', 'police', 'prosecu
 const OVERDUE: Workspace[] = ['unit', 'supervisor'];
 const REWARDS: Workspace[] = ['rewards'];
 const BUDGET_READERS: Workspace[] = ['rewards', 'supervisor', 'admin'];
+const SUPERVISOR: Workspace[] = ['supervisor'];
 
 function AppRoutes() {
   return (
@@ -100,6 +103,8 @@ function AppRoutes() {
         }
       >
         <Route index element={<Home />} />
+        <Route path="dashboard" element={<Only workspaces={SUPERVISOR}><DashboardPage /></Only>} />
+        <Route path="assessment" element={<Only workspaces={SUPERVISOR}><AssessmentPage /></Only>} />
         <Route path="queue" element={<Only workspaces={CONSOLE}><QueuePage /></Only>} />
         <Route path="tickets/:id" element={<Only workspaces={CASES}><TicketRoute /></Only>} />
         <Route path="workbench" element={<Only workspaces={UNIT}><WorkbenchPage /></Only>} />

@@ -1,10 +1,6 @@
 import type { DashboardQuery, PeriodQuery } from '@hub/contracts';
 
-/**
- * The dashboard's and the assessment's reads of the rollups, as the service sends them (the
- * benchmark sends the same). One pass over the period's rows: GROUPING SETS give the totals, the
- * days and each breakdown together.
- */
+/** The dashboard's and the assessment's reads of the rollups, as the service sends them (the benchmark sends the same). */
 export interface Statement {
   sql: string;
   params: unknown[];
@@ -30,8 +26,36 @@ function where(q: DashboardQuery): { clause: string; params: unknown[] } {
   return { clause: parts.join(' AND '), params };
 }
 
-/** One row per day, feed, region, category and unit of the period, and the total row; `grouping` says which. */
+const filtered = (q: DashboardQuery) => !!(q.unit || q.feed || q.region || q.category);
+
+/** GROUPING(day, feed, region_code, category, unit) of each grouping set: a 1 bit per column rolled up. */
+export const GROUPING = { day: 0b01111, feed: 0b10111, region: 0b11011, category: 0b11101, unit: 0b11110, total: 0b11111 } as const;
+
+/**
+ * One row per day, feed, region, category and unit of the period, and the total row; `grouping` says
+ * which. Unfiltered, from the one-dimension sums (a few hundred rows a day); filtered, from the full
+ * key, one pass with GROUPING SETS.
+ */
 export function dashboardStatement(q: DashboardQuery): Statement {
+  return filtered(q) ? filteredStatement(q) : unfilteredStatement(q);
+}
+
+function unfilteredStatement(q: DashboardQuery): Statement {
+  const k = `CASE WHEN dim = 'day' THEN day::text ELSE key END`;
+  const column = (dim: string) => `CASE WHEN dim = '${dim}' THEN ${k} END`;
+  return {
+    sql: `SELECT CASE dim WHEN 'day' THEN ${GROUPING.day} WHEN 'feed' THEN ${GROUPING.feed} WHEN 'region' THEN ${GROUPING.region} WHEN 'category' THEN ${GROUPING.category} ELSE ${GROUPING.unit} END AS grouping,
+                 ${column('day')} AS day, ${column('feed')} AS feed, ${column('region')} AS region_code, ${column('category')} AS category, ${column('unit')} AS unit, ${SUMS}
+            FROM supervision_daily_by WHERE day BETWEEN $1::date AND $2::date
+           GROUP BY dim, ${k}
+          UNION ALL
+          SELECT ${GROUPING.total}, NULL, NULL, NULL, NULL, NULL, ${SUMS}
+            FROM supervision_daily_by WHERE dim = 'day' AND day BETWEEN $1::date AND $2::date`,
+    params: [q.from, q.to],
+  };
+}
+
+function filteredStatement(q: DashboardQuery): Statement {
   const { clause, params } = where(q);
   return {
     sql: `SELECT GROUPING(day, feed, region_code, category, unit) AS grouping, day::text AS day, feed, region_code, category, unit, ${SUMS}
@@ -43,17 +67,13 @@ export function dashboardStatement(q: DashboardQuery): Statement {
 
 /** The assessment figures of every unit with anything in the period. */
 export function assessmentStatement(q: PeriodQuery): Statement {
-  const { clause, params } = where(q);
   return {
-    sql: `SELECT unit, sum(dispatched)::int AS dispatched, sum(accepted)::int AS accepted, sum(accepted_on_time)::int AS accepted_on_time,
+    sql: `SELECT key AS unit, sum(dispatched)::int AS dispatched, sum(accepted)::int AS accepted, sum(accepted_on_time)::int AS accepted_on_time,
                  sum(accept_missed)::int AS accept_missed, sum(closed)::int AS closed, sum(closed_on_time)::int AS closed_on_time,
                  sum(close_missed)::int AS close_missed, sum(returned)::int AS returned, sum(reopened)::int AS reopened
-            FROM supervision_daily_flow WHERE ${clause} AND unit <> ''
-           GROUP BY unit
+            FROM supervision_daily_by WHERE dim = 'unit' AND day BETWEEN $1::date AND $2::date AND key <> ''
+           GROUP BY key
           HAVING sum(dispatched + accepted + closed + returned + reopened + accept_missed + close_missed) > 0`,
-    params,
+    params: [q.from, q.to],
   };
 }
-
-/** GROUPING(day, feed, region_code, category, unit) of each grouping set: a 1 bit per column rolled up. */
-export const GROUPING = { day: 0b01111, feed: 0b10111, region: 0b11011, category: 0b11101, unit: 0b11110, total: 0b11111 } as const;

@@ -30,9 +30,12 @@ export const TOUCHED_DAYS_SQL = `
   UNION
   SELECT DISTINCT (t.received_at AT TIME ZONE 'Asia/Shanghai')::date::text FROM tickets t JOIN touched ON touched.ticket_id = t.id`;
 
-export const DELETE_DAYS_SQL = `DELETE FROM supervision_daily_flow WHERE day BETWEEN $1::date AND $2::date`;
+export const DELETE_DAYS_SQL = [
+  `DELETE FROM supervision_daily_flow WHERE day BETWEEN $1::date AND $2::date`,
+  `DELETE FROM supervision_daily_by WHERE day BETWEEN $1::date AND $2::date`,
+];
 
-const FLOW_COLUMNS = [
+export const FLOW_COLUMNS = [
   'received', 'dispatched', 'closed', 'overdue', 'routed', 'auto_routed', 'corrected', 'no_case', 'mediated', 'mediation_failed',
   'penalized', 'transferred', 'fine_fen', 'confiscation_fen', 'accepted', 'accepted_on_time', 'accept_missed', 'closed_on_time',
   'close_missed', 'returned', 'reopened',
@@ -99,3 +102,12 @@ export const INSERT_DAYS_SQL = `
   SELECT day, feed, region_code, category, unit, ${FLOW_COLUMNS.map((c) => `sum(${c})`).join(', ')}
     FROM flags
    GROUP BY day, feed, region_code, category, unit`;
+
+/** The days $1..$2 of `supervision_daily_by`, summed from their rows of `supervision_daily_flow`. */
+export const INSERT_DAYS_BY_SQL = `
+  INSERT INTO supervision_daily_by (dim, day, key, ${FLOW_COLUMNS.join(', ')})
+  SELECT CASE GROUPING(feed, region_code, category, unit) WHEN 15 THEN 'day' WHEN 7 THEN 'feed' WHEN 11 THEN 'region' WHEN 13 THEN 'category' ELSE 'unit' END,
+         day, coalesce(feed, region_code, category, unit, ''), ${FLOW_COLUMNS.map((c) => `sum(${c})`).join(', ')}
+    FROM supervision_daily_flow
+   WHERE day BETWEEN $1::date AND $2::date
+   GROUP BY GROUPING SETS ((day), (day, feed), (day, region_code), (day, category), (day, unit))`;

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DELETE_DAYS_SQL, INSERT_DAYS_SQL, ROLLUP_LOCK_KEY, TOUCHED_DAYS_SQL, WATERMARK_OVERLAP } from './rollup.sql';
+import { DELETE_DAYS_SQL, INSERT_DAYS_BY_SQL, INSERT_DAYS_SQL, ROLLUP_LOCK_KEY, TOUCHED_DAYS_SQL, WATERMARK_OVERLAP } from './rollup.sql';
 import { dayRuns } from './period';
 
 export interface RollupRun {
@@ -11,7 +11,7 @@ export interface RollupRun {
 }
 
 /**
- * Keeps `supervision_daily_flow` up to date: in one transaction, under an advisory lock (one run at a
+ * Keeps `supervision_daily_flow` and `supervision_daily_by` up to date: in one transaction, under an advisory lock (one run at a
  * time across workers), rebuilds every Beijing day on which a ticket touched since the watermark has
  * history or was received, then moves the watermark to the run's start. Rebuilding whole days makes
  * a run idempotent; rebuilding every day of a touched ticket keeps its earlier days right when its
@@ -32,8 +32,7 @@ export class SupervisionRollup {
       );
       const days: Array<{ day: string }> = await tx.query(TOUCHED_DAYS_SQL, [state.since]);
       for (const run of dayRuns(days.map((d) => d.day))) {
-        await tx.query(DELETE_DAYS_SQL, [run.from, run.to]);
-        await tx.query(INSERT_DAYS_SQL, [run.from, run.to]);
+        for (const statement of [...DELETE_DAYS_SQL, INSERT_DAYS_SQL, INSERT_DAYS_BY_SQL]) await tx.query(statement, [run.from, run.to]);
       }
       await tx.query(
         `INSERT INTO supervision_rollup_state (name, watermark, days_recomputed, updated_at) VALUES ('flow', $1, $2, now())
