@@ -5,11 +5,12 @@ import { useErrorHandler } from './useErrorHandler';
 /** Ticket events arriving within this time bring one refetch: the rollups behind the figures move once a minute. */
 const REFETCH_AFTER_EVENT_MS = 30_000;
 
-export type LiveFigures<T> = { data: T | null; loading: boolean; failed: boolean; reload: () => void };
+/** `stale`: the data shown are another key's (the period or filters just changed), to be dimmed while the new ones load. */
+export type LiveFigures<T> = { data: T | null; loading: boolean; stale: boolean; failed: boolean; reload: () => void };
 
 /**
  * Figures for `key`, fetched again (throttled) when tickets change anywhere: the previous figures
- * stay on screen while the next ones load, so a live refresh does not blank the charts.
+ * stay on screen while the next ones load, so neither a live refresh nor a new period blanks the charts.
  */
 export function useLiveFigures<T>(key: string, load: () => Promise<T>): LiveFigures<T> {
   const onError = useErrorHandler();
@@ -50,7 +51,5 @@ export function useLiveFigures<T>(key: string, load: () => Promise<T>): LiveFigu
   useLiveEvent('ticket.updated', later);
 
   const reload = useCallback(() => setRound((r) => r + 1), []);
-  // figures of another period are not shown under this one's heading
-  const data = state.key === key ? state.data : null;
-  return { data, loading: state.loading, failed: state.failed, reload };
+  return { data: state.data, loading: state.loading, stale: state.key !== key, failed: state.failed, reload };
 }

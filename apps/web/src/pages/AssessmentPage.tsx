@@ -81,14 +81,14 @@ export function AssessmentPage() {
   const { t } = useI18n();
   const { unitName } = useTaxonomy();
   const { period } = usePeriodParam();
-  const { data, loading, failed, reload } = useLiveFigures(JSON.stringify(period), () => supervisionApi.assessment(period));
+  const { data, loading, stale, failed, reload } = useLiveFigures(JSON.stringify(period), () => supervisionApi.assessment(period));
   const exportCsv = () => {
     if (!data) return;
     saveBlob(new Blob([assessmentCsv(data.rows, [...CSV_COLUMNS], unitName)], { type: 'text/csv;charset=utf-8' }), `assessment-${period.from}-${period.to}.csv`);
   };
   return (
-    <div data-testid="assessment">
-      <Space wrap style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
+    <div className="page page-scroll" data-testid="assessment">
+      <Space className="page-head" wrap style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('assessment.title')}
         </Typography.Title>
@@ -109,7 +109,7 @@ export function AssessmentPage() {
           data-testid="assessment-table"
           rowKey="unit"
           size="small"
-          loading={loading && !data}
+          loading={loading && stale}
           columns={columnsOf(t, unitName)}
           dataSource={data?.rows ?? []}
           pagination={false}

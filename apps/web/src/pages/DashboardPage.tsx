@@ -65,7 +65,7 @@ function Totals({ figures }: { figures: PeriodFigures }) {
   const card = (key: string, title: string, value: number | string, color?: string) => (
     <Col xs={12} md={6} xl={3} key={key}>
       <Card size="small" data-testid={`dash-total-${key}`}>
-        <Statistic title={title} value={value} valueStyle={color ? { color } : undefined} />
+        <Statistic title={title} value={value} valueStyle={{ color, fontSize: typeof value === 'string' ? 18 : undefined, whiteSpace: 'nowrap' }} />
       </Card>
     </Col>
   );
@@ -186,11 +186,11 @@ export function DashboardPage() {
   const { filters } = useFilters();
   const query: DashboardQuery = { ...period, ...filters };
   const key = JSON.stringify(query);
-  const { data, loading, failed, reload } = useLiveFigures(key, () => supervisionApi.dashboard(query));
+  const { data, loading, stale, failed, reload } = useLiveFigures(key, () => supervisionApi.dashboard(query));
   const empty = data && data.totals.received + data.totals.dispatched + data.totals.closed === 0;
   return (
-    <div className="dashboard" data-testid="dashboard">
-      <Space className="dashboard-head" wrap style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
+    <div className="page page-scroll dashboard" data-testid="dashboard">
+      <Space className="page-head" wrap style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('dashboard.title')}
         </Typography.Title>
@@ -208,7 +208,7 @@ export function DashboardPage() {
       {failed && !data ? (
         <Result status="warning" title={t('error.load')} extra={<Button onClick={reload}>{t('action.retry')}</Button>} />
       ) : (
-        <Spin spinning={loading && !data} tip={t('common.loading')}>
+        <Spin spinning={loading && stale} tip={t('common.loading')}>
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
             <TriageCards />
             {data && <Totals figures={data} />}

@@ -79,7 +79,10 @@ export class Supervision1765238400000 implements MigrationInterface {
         days_recomputed integer NOT NULL DEFAULT 0,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX CONCURRENTLY IF NOT EXISTS supervision_daily_flow_unit_idx ON supervision_daily_flow (unit, day) WHERE unit <> ''`);
+    // a filtered dashboard reads one key's rows of the period, not every row of it
+    for (const key of ['unit', 'feed', 'region_code', 'category']) {
+      await q.query(`CREATE INDEX CONCURRENTLY IF NOT EXISTS supervision_daily_flow_${key}_idx ON supervision_daily_flow (${key}, day)`);
+    }
     await q.query(`CREATE INDEX CONCURRENTLY IF NOT EXISTS ticket_history_at_idx ON ticket_history (at)`);
   }
 
