@@ -124,7 +124,7 @@ export async function fillSupervisionRollups(db: { query(sql: string, params?: u
       FROM tickets
      GROUP BY 1, 2, 3, 4, 5`);
   // the one-dimension sums, as the rollup job makes them from the full rows
-  await db.query(INSERT_DAYS_BY_SQL, ['2000-01-01', '2100-01-01']);
+  for (const statement of INSERT_DAYS_BY_SQL) await db.query(statement, ['2000-01-01', '2100-01-01']);
   await db.query(`INSERT INTO supervision_rollup_state (name, watermark) VALUES ('flow', now()) ON CONFLICT (name) DO UPDATE SET watermark = now()`);
   await db.query(`VACUUM ANALYZE supervision_daily_flow, supervision_daily_by`);
 }

@@ -157,6 +157,7 @@ export const HISTORY_QUERIES: HistoryQuery[] = [
   { name: 'supervision dashboard, last 30 days', target: '300', build: () => figures(dashboardStatement(daysBack(29))) },
   { name: 'supervision dashboard, half-year', target: '300', build: () => figures(dashboardStatement(daysBack(181))) },
   { name: 'supervision dashboard, a year, one unit', target: '300', build: (s, i) => figures(dashboardStatement({ ...daysBack(364), unit: at(s.units, i) })) },
+  { name: 'supervision dashboard, half-year, region', target: '300', build: (s, i) => figures(dashboardStatement({ ...daysBack(181), region: at(s.regions, i) })) },
   { name: 'supervision dashboard, half-year, feed + category', target: '300', build: () => figures(dashboardStatement({ ...daysBack(181), feed: '12315', category: 'FOOD' })) },
   { name: 'unit assessment, half-year', target: '300', build: () => figures(assessmentStatement(daysBack(181))) },
 ];

@@ -103,11 +103,26 @@ export const INSERT_DAYS_SQL = `
     FROM flags
    GROUP BY day, feed, region_code, category, unit`;
 
-/** The days $1..$2 of `supervision_daily_by`, summed from their rows of `supervision_daily_flow`. */
-export const INSERT_DAYS_BY_SQL = `
-  INSERT INTO supervision_daily_by (dim, day, key, ${FLOW_COLUMNS.join(', ')})
-  SELECT CASE GROUPING(feed, region_code, category, unit) WHEN 15 THEN 'day' WHEN 7 THEN 'feed' WHEN 11 THEN 'region' WHEN 13 THEN 'category' ELSE 'unit' END,
-         day, coalesce(feed, region_code, category, unit, ''), ${FLOW_COLUMNS.map((c) => `sum(${c})`).join(', ')}
-    FROM supervision_daily_flow
-   WHERE day BETWEEN $1::date AND $2::date
-   GROUP BY GROUPING SETS ((day), (day, feed), (day, region_code), (day, category), (day, unit))`;
+/** The dimensions of the dashboard: what `dim` and `fdim` name, and their column in `supervision_daily_flow`. */
+export const DIMENSIONS = { feed: 'feed', region: 'region_code', category: 'category', unit: 'unit' } as const;
+export type Dimension = keyof typeof DIMENSIONS;
+
+/**
+ * The days $1..$2 of `supervision_daily_by`, summed from their rows of `supervision_daily_flow`: one
+ * statement for the whole (fdim '') and one for each dimension a dashboard may be filtered by.
+ */
+export const INSERT_DAYS_BY_SQL: string[] = [null, ...(Object.keys(DIMENSIONS) as Dimension[])].map((within) => {
+  const others = (Object.keys(DIMENSIONS) as Dimension[]).filter((d) => d !== within);
+  const columns = others.map((d) => DIMENSIONS[d]);
+  const fixed = within ? [DIMENSIONS[within]] : [];
+  const sets = [[...fixed, 'day'], ...columns.map((c) => [...fixed, 'day', c])].map((set) => `(${set.join(', ')})`);
+  // GROUPING(others): every bit set for the day's row, all but one for a breakdown by that one
+  const all = (1 << others.length) - 1;
+  const dim = `CASE GROUPING(${columns.join(', ')}) WHEN ${all} THEN 'day' ${others.map((d, n) => `WHEN ${all - (1 << (others.length - 1 - n))} THEN '${d}'`).join(' ')} END`;
+  return `
+    INSERT INTO supervision_daily_by (fdim, fkey, dim, day, key, ${FLOW_COLUMNS.join(', ')})
+    SELECT '${within ?? ''}', ${within ? DIMENSIONS[within] : `''`}, ${dim}, day, coalesce(${columns.join(', ')}, ''), ${FLOW_COLUMNS.map((c) => `sum(${c})`).join(', ')}
+      FROM supervision_daily_flow
+     WHERE day BETWEEN $1::date AND $2::date
+     GROUP BY GROUPING SETS (${sets.join(', ')})`;
+});

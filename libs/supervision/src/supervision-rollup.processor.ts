@@ -19,7 +19,7 @@ export class SupervisionRollupProcessor extends WorkerHost implements OnApplicat
 
   /** Kept armed: a Redis that restarts without its data gets the schedule back from here. */
   async onApplicationBootstrap(): Promise<void> {
-    const template = { name: SUPERVISION_JOBS.rollup, data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } };
+    const template = { name: SUPERVISION_JOBS.rollup, data: {}, opts: { attempts: 5, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } };
     this.stopSchedule = await keepScheduled(this.queue, 'supervision-rollup', SUPERVISION_ROLLUP_SCHEDULE, template, this.config.env.REQUEUE_SWEEP_MS);
   }
 

@@ -32,7 +32,7 @@ export class SupervisionRollup {
       );
       const days: Array<{ day: string }> = await tx.query(TOUCHED_DAYS_SQL, [state.since]);
       for (const run of dayRuns(days.map((d) => d.day))) {
-        for (const statement of [...DELETE_DAYS_SQL, INSERT_DAYS_SQL, INSERT_DAYS_BY_SQL]) await tx.query(statement, [run.from, run.to]);
+        for (const statement of [...DELETE_DAYS_SQL, INSERT_DAYS_SQL, ...INSERT_DAYS_BY_SQL]) await tx.query(statement, [run.from, run.to]);
       }
       await tx.query(
         `INSERT INTO supervision_rollup_state (name, watermark, days_recomputed, updated_at) VALUES ('flow', $1, $2, now())

@@ -42,10 +42,13 @@ export class Supervision1765238400000 implements MigrationInterface {
         reopened integer NOT NULL DEFAULT 0,
         PRIMARY KEY (day, feed, region_code, category, unit)
       )`);
-    // the same sums by one dimension at a time (dim: the day's total, or one feed, region, category or unit):
-    // an unfiltered dashboard or assessment reads a few hundred rows a day from here, whatever the mix of keys
+    // the same sums by one dimension at a time (dim: the day's total, or one feed, region, category or unit),
+    // for everything (fdim '') and within each single feed, region, category or unit (fdim, fkey): an unfiltered
+    // or singly filtered dashboard reads a few hundred rows a day from here, whatever the mix of keys
     await q.query(`
       CREATE TABLE IF NOT EXISTS supervision_daily_by (
+        fdim text NOT NULL,
+        fkey text NOT NULL,
         dim text NOT NULL,
         day date NOT NULL,
         key text NOT NULL,
@@ -70,7 +73,7 @@ export class Supervision1765238400000 implements MigrationInterface {
         close_missed integer NOT NULL DEFAULT 0,
         returned integer NOT NULL DEFAULT 0,
         reopened integer NOT NULL DEFAULT 0,
-        PRIMARY KEY (dim, day, key)
+        PRIMARY KEY (fdim, fkey, dim, day, key)
       )`);
     await q.query(`
       CREATE TABLE IF NOT EXISTS supervision_rollup_state (
