@@ -1,9 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { DeadlineEscalation } from '@hub/cases';
 import type { PeriodFigures, UnitAssessment } from '@hub/contracts';
+import { NOTIFIER } from '@hub/notifications/notifier';
 import { beijingDay, SupervisionFigures, SupervisionRollup } from '@hub/supervision';
-import { CaseWorld, closeCase, createTestApi, resetDatabase } from '@hub/testing';
+import { CaseWorld, closeCase, createTestApi, resetDatabase, TestTime } from '@hub/testing';
+import { TicketClocks, TicketTransitions } from '@hub/tickets';
 import { ApiModule } from '../src/api.module';
 
 const AIC = 'AIC@220100';
@@ -21,6 +24,8 @@ describe('supervision rollups, dashboard and unit assessment', () => {
   let aicHandler: string;
   let qtsHandler: string;
   let aicHead: string;
+  let accepted: { id: string };
+  const time = new TestTime();
   const today = beijingDay(new Date());
   const period = { from: '2026-03-15', to: today };
   const http = () => request(app.getHttpServer());
@@ -31,7 +36,7 @@ describe('supervision rollups, dashboard and unit assessment', () => {
   ];
 
   beforeAll(async () => {
-    app = await createTestApi(ApiModule);
+    app = await createTestApi(ApiModule, { time });
     db = app.get(DataSource);
     await resetDatabase(db);
     world = new CaseWorld(app);
@@ -47,7 +52,7 @@ describe('supervision rollups, dashboard and unit assessment', () => {
     await closeCase(app, noCase.id, { outcome: 'NO_CASE' }, aicHandler);
     const returned = await world.dispatchedTicket({ kind: 'COMPLAINT', unit: QTS, receivedAt: '2026-03-16 08:00:00' });
     expect((await world.act(qtsHandler, returned.id, 'return', { reason: '不属于本单位管辖，请重新分派' })).status).toBe(200);
-    const accepted = await world.dispatchedTicket({ kind: 'COMPLAINT', unit: AIC, receivedAt: '2026-03-16 09:00:00' });
+    accepted = await world.dispatchedTicket({ kind: 'COMPLAINT', unit: AIC, receivedAt: '2026-03-16 09:00:00' });
     expect((await world.act(aicHandler, accepted.id, 'accept')).status).toBe(200);
     await world.receivedTicket({ receivedAt: '2026-03-17 10:00:00' });
     // the tipster writes again about the closed case: a reopen of AIC's closure
@@ -58,6 +63,14 @@ describe('supervision rollups, dashboard and unit assessment', () => {
       .send({ gdbh: original.externalId, ldsj: '2026-03-16 00:10:00', sjlx: '举报', sqr: { xm: '张三', dh: '13912345678' }, sqnr: '超市仍在销售生产日期被涂改的奶粉，问题没有解决' })
       .expect(202);
 
+    // QTS never accepts a complaint: its acceptance clock runs out and the clock job escalates it
+    const missed = await world.dispatchedTicket({ kind: 'COMPLAINT', unit: QTS, receivedAt: '2026-03-17 11:00:00' });
+    const dueAt = new Date(missed.deadlines.acceptBy as string);
+    const escalation = new DeadlineEscalation(db, app.get(TicketClocks), app.get(TicketTransitions), time, app.get(NOTIFIER));
+    time.shift(dueAt.getTime() - Date.now() + 60_000);
+    expect(await escalation.fire({ ticketId: missed.id, clock: 'acceptBy', level: 'overdue', at: dueAt }, dueAt)).toBe('escalated');
+    time.real();
+
     await app.get(SupervisionRollup).run();
   });
 
@@ -65,26 +78,26 @@ describe('supervision rollups, dashboard and unit assessment', () => {
 
   it('counts exactly what happened, on the Beijing day it happened', async () => {
     const figures = await app.get(SupervisionFigures).forPeriod(period);
-    expect(figures.totals).toEqual({ received: 5, dispatched: 4, closed: 2, overdue: 0, penalized: 1, transferred: 0, fineFen: 300_000, confiscationFen: 5_000 });
+    expect(figures.totals).toEqual({ received: 6, dispatched: 5, closed: 2, overdue: 1, penalized: 1, transferred: 0, fineFen: 300_000, confiscationFen: 5_000 });
     const day = (d: string) => figures.series.find((p) => p.day === d);
     expect(day('2026-03-15')).toEqual({ day: '2026-03-15', received: 1, dispatched: 0, closed: 0, overdue: 0 });
     expect(day('2026-03-16')).toEqual({ day: '2026-03-16', received: 3, dispatched: 0, closed: 0, overdue: 0 });
-    expect(day('2026-03-17')).toEqual({ day: '2026-03-17', received: 1, dispatched: 0, closed: 0, overdue: 0 });
-    expect(day(today)).toEqual({ day: today, received: 0, dispatched: 4, closed: 2, overdue: 0 });
+    expect(day('2026-03-17')).toEqual({ day: '2026-03-17', received: 2, dispatched: 0, closed: 0, overdue: 0 });
+    expect(day(today)).toEqual({ day: today, received: 0, dispatched: 5, closed: 2, overdue: 1 });
     expect(figures.series[0].day).toBe('2026-03-15');
     expect(figures.series[figures.series.length - 1].day).toBe(today);
-    expect(figures.byFeed).toEqual([{ key: '12315', received: 5, dispatched: 4, closed: 2, overdue: 0 }]);
-    expect(figures.byRegion).toEqual([{ key: '220100', received: 5, dispatched: 4, closed: 2, overdue: 0 }]);
+    expect(figures.byFeed).toEqual([{ key: '12315', received: 6, dispatched: 5, closed: 2, overdue: 1 }]);
+    expect(figures.byRegion).toEqual([{ key: '220100', received: 6, dispatched: 5, closed: 2, overdue: 1 }]);
     expect(figures.byCategory).toEqual([
-      { key: 'FOOD', received: 4, dispatched: 4, closed: 2, overdue: 0 },
+      { key: 'FOOD', received: 5, dispatched: 5, closed: 2, overdue: 1 },
       { key: '', received: 1, dispatched: 0, closed: 0, overdue: 0 },
     ]);
     expect(figures.byUnit).toEqual([
       { key: AIC, received: 3, dispatched: 3, closed: 2, overdue: 0 },
-      { key: QTS, received: 1, dispatched: 1, closed: 0, overdue: 0 },
+      { key: QTS, received: 2, dispatched: 2, closed: 0, overdue: 1 },
     ]);
     // operators decided every one of them; none had a router's proposal to correct
-    expect(figures.routingQuality).toMatchObject({ routed: 4, autoRouted: 0, corrected: 0 });
+    expect(figures.routingQuality).toMatchObject({ routed: 5, autoRouted: 0, corrected: 0 });
     expect(figures.outcomes).toEqual(expect.arrayContaining([{ outcome: 'PENALIZED', count: 1 }, { outcome: 'NO_CASE', count: 1 }, { outcome: 'TRANSFERRED', count: 0 }]));
   });
 
@@ -109,7 +122,8 @@ describe('supervision rollups, dashboard and unit assessment', () => {
     });
     // 30 + 40 + 15 + 15 × 0.5 of 100
     expect(assessment.rows[0].score).toBe(92.5);
-    expect(assessment.rows[1]).toMatchObject({ unit: QTS, rank: 2, dispatched: 1, accepted: 0, returned: 1, returnRate: 1, acceptOnTimeRate: null, score: 0 });
+    // acceptance 0 of 0 accepted + 1 run out (30), returns 1 of 2 (15): (0 × 30 + 0.5 × 15) / 45
+    expect(assessment.rows[1]).toMatchObject({ unit: QTS, rank: 2, dispatched: 2, accepted: 0, acceptMissed: 1, acceptOnTimeRate: 0, returned: 1, returnRate: 0.5, score: 16.7 });
   });
 
   it('changes nothing when the job runs again', async () => {
@@ -123,12 +137,12 @@ describe('supervision rollups, dashboard and unit assessment', () => {
 
   it('answers the same figures over HTTP, filtered, and a unit head their own unit only', async () => {
     const all: PeriodFigures = (await http().get('/api/v1/supervision/dashboard').query(period).set(as(supervisor)).expect(200)).body;
-    expect(all.totals).toMatchObject({ received: 5, dispatched: 4, closed: 2, penalized: 1, fineFen: 300_000 });
+    expect(all.totals).toMatchObject({ received: 6, dispatched: 5, closed: 2, overdue: 1, penalized: 1, fineFen: 300_000 });
     expect(all.asOf).toEqual(expect.any(String));
     const qts = (await http().get('/api/v1/supervision/dashboard').query({ ...period, unit: QTS }).set(as(supervisor)).expect(200)).body;
-    expect(qts.totals).toMatchObject({ received: 1, dispatched: 1, closed: 0 });
+    expect(qts.totals).toMatchObject({ received: 2, dispatched: 2, closed: 0, overdue: 1 });
     const food = (await http().get('/api/v1/supervision/dashboard').query({ ...period, category: 'FOOD', feed: '12315' }).set(as(supervisor)).expect(200)).body;
-    expect(food.totals).toMatchObject({ received: 4, dispatched: 4 });
+    expect(food.totals).toMatchObject({ received: 5, dispatched: 5 });
     // one filter reads the one-key sums, two read the full rows: the same figures either way
     const foodOnly = (await http().get('/api/v1/supervision/dashboard').query({ ...period, category: 'FOOD' }).set(as(supervisor)).expect(200)).body;
     expect({ ...foodOnly, feed: '12315' }).toEqual(food);
@@ -148,5 +162,16 @@ describe('supervision rollups, dashboard and unit assessment', () => {
     const reversed = await http().get('/api/v1/supervision/dashboard').query({ from: '2026-03-20', to: '2026-03-01' }).set(as(supervisor)).expect(422);
     expect(reversed.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'from', message: 'from must not be after to' }] });
     await http().get('/api/v1/supervision/dashboard').query({ from: '2026-02-30', to: '2026-03-01' }).set(as(supervisor)).expect(422);
+  });
+
+  it('picks up on its next run what happened since the last', async () => {
+    expect((await world.act(aicHandler, accepted.id, 'close', { outcome: 'MEDIATED', reason: '经调解，商家同意退货' })).status).toBe(200);
+    const before = await app.get(SupervisionFigures).forPeriod(period);
+    expect(before.totals.closed).toBe(2);
+    await app.get(SupervisionRollup).run();
+    const after = await app.get(SupervisionFigures).forPeriod(period);
+    expect(after.totals).toMatchObject({ received: 6, dispatched: 5, closed: 3 });
+    expect(after.outcomes).toContainEqual({ outcome: 'MEDIATED', count: 1 });
+    expect((await app.get(SupervisionFigures).assessment(period)).rows[0]).toMatchObject({ unit: AIC, closed: 3, closedOnTime: 3 });
   });
 });
