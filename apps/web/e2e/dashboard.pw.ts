@@ -4,10 +4,11 @@ import { login, screen, SUPERVISOR } from './support';
 const statistic = (page: Page, testId: string) => page.getByTestId(testId).locator('.ant-statistic-content-value');
 
 async function figuresShown(page: Page): Promise<void> {
-  await expect(page.getByTestId('dashboard').locator('.ant-spin-spinning, .ant-spin-blur')).toHaveCount(0);
+  const figures = page.getByTestId('dashboard').locator('.dashboard-figures');
+  await expect(figures.locator('.ant-spin-spinning, .ant-spin-blur')).toHaveCount(0);
   await expect(page.getByTestId('chart-flow').locator('canvas')).toBeVisible();
   // the figures of the previous period fade back in once the new ones are drawn
-  await expect.poll(() => page.getByTestId('dashboard').locator('.ant-spin-container').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+  await expect.poll(() => figures.locator('> .ant-spin-container').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
 }
 
 test('the supervisor lands on the dashboard with the demo month in charts, switches the period and opens the unit assessment', async ({ page }) => {

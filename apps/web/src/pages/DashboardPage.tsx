@@ -5,6 +5,7 @@ import type { DashboardQuery, PeriodFigures } from '@hub/contracts';
 import { supervisionApi } from '../api/supervision';
 import { EChart } from '../components/EChart';
 import { PeriodPicker, usePeriodParam } from '../components/PeriodPicker';
+import { TrendAlertsPanel } from '../components/supervision/TrendAlertsPanel';
 import { useCounters } from '../context/CountersContext';
 import { useTaxonomy } from '../context/TaxonomyContext';
 import { useLiveFigures } from '../hooks/useLiveFigures';
@@ -208,13 +209,15 @@ export function DashboardPage() {
       {failed && !data ? (
         <Result status="warning" title={t('error.load')} extra={<Button onClick={reload}>{t('action.retry')}</Button>} />
       ) : (
-        <Spin spinning={loading && stale} tip={t('common.loading')}>
+        <Spin spinning={loading && stale} tip={t('common.loading')} wrapperClassName="dashboard-figures">
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
             <TriageCards />
             {data && <Totals figures={data} />}
           </Row>
-          {/* trend alerts (定期研判) are shown here, live */}
-          <div data-testid="trend-alerts-slot" className="trend-alerts-slot" />
+          {/* trend alerts (定期研判), live: the open ones, acknowledged here or on /trends */}
+          <div data-testid="trend-alerts-slot" className="trend-alerts-slot" style={{ marginBottom: 12 }}>
+            <TrendAlertsPanel status="OPEN" compact />
+          </div>
           {empty && <Alert type="info" showIcon message={t('dashboard.empty')} style={{ marginBottom: 12 }} data-testid="dash-empty" />}
           {data ? <Charts figures={data} /> : <div style={{ minHeight: 400 }} />}
         </Spin>
