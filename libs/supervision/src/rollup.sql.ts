@@ -23,12 +23,35 @@ export const ROLLUP_LOCK_KEY = 'supervision-rollup';
 /** Re-reads days already rolled up this far back, for history written by transactions still open at the last run. */
 export const WATERMARK_OVERLAP = '10 minutes';
 
-/** Beijing days ($1: since, or null for every day) on which tickets touched since then have events or were received. */
+/**
+ * Beijing days to rebuild ($1: since, or null for every day): the days of the events since then, and
+ * the earlier days those events change the figures of —
+ *   a ticket received, classified or dispatched (its category and lead unit): its receipt day; dispatched: every day of it
+ *   accepted or closed: the days its clocks ran out (accept_missed / close_missed no longer hold)
+ *   paused or resumed (its clocks' ends move): the days it was accepted (accepted on time or not)
+ * Every other event counts on its own day only (a reopen looks back at the close, not the other way).
+ */
 export const TOUCHED_DAYS_SQL = `
-  WITH touched AS (SELECT DISTINCT ticket_id FROM ticket_history WHERE $1::timestamptz IS NULL OR at >= $1::timestamptz)
-  SELECT DISTINCT (h.at AT TIME ZONE 'Asia/Shanghai')::date::text AS day FROM ticket_history h JOIN touched USING (ticket_id)
+  WITH recent AS (
+    SELECT ticket_id, at, action, to_status FROM ticket_history WHERE $1::timestamptz IS NULL OR at >= $1::timestamptz
+  ),
+  touched AS (
+    SELECT ticket_id,
+           bool_or(to_status = 'DISPATCHED') AS dispatched,
+           bool_or(action = 'RECEIVED' OR to_status IN ('TRIAGE', 'DISPATCHED')) AS arrived,
+           bool_or(action = 'ACCEPTED' OR to_status = 'CLOSED') AS settled,
+           bool_or(action IN ('PAUSED', 'RESUMED')) AS clocks_moved
+      FROM recent GROUP BY ticket_id
+  )
+  SELECT DISTINCT (at AT TIME ZONE 'Asia/Shanghai')::date::text AS day FROM recent
   UNION
-  SELECT DISTINCT (t.received_at AT TIME ZONE 'Asia/Shanghai')::date::text FROM tickets t JOIN touched ON touched.ticket_id = t.id`;
+  SELECT DISTINCT (t.received_at AT TIME ZONE 'Asia/Shanghai')::date::text FROM tickets t JOIN touched ON touched.ticket_id = t.id AND touched.arrived
+  UNION
+  SELECT DISTINCT (h.at AT TIME ZONE 'Asia/Shanghai')::date::text
+    FROM touched JOIN ticket_history h ON h.ticket_id = touched.ticket_id
+   WHERE touched.dispatched
+      OR (touched.settled AND h.action = 'DEADLINE_OVERDUE')
+      OR (touched.clocks_moved AND h.action = 'ACCEPTED')`;
 
 export const DELETE_DAYS_SQL = [
   `DELETE FROM supervision_daily_flow WHERE day BETWEEN $1::date AND $2::date`,
