@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { login, screen, SUPERVISOR } from './support';
+import { AIC_HEAD, login, screen, SUPERVISOR } from './support';
 
 const statistic = (page: Page, testId: string) => page.getByTestId(testId).locator('.ant-statistic-content-value');
 
@@ -58,4 +58,19 @@ test('the supervisor lands on the dashboard with the demo month in charts, switc
   const download = page.waitForEvent('download');
   await page.getByTestId('assessment-export').click();
   expect((await download).suggestedFilename()).toMatch(/^assessment-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+});
+
+test("a unit head sees their own unit's figures, without other units or the triage queue", async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await login(page, AIC_HEAD);
+  await page.getByTestId('menu-dashboard').click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await figuresShown(page);
+  await expect(page.getByTestId('dashboard')).toContainText('长春市工商行政管理局 工单统计');
+  expect(Number(await statistic(page, 'dash-total-dispatched').innerText())).toBeGreaterThan(5);
+  await expect(page.getByTestId('chart-by-unit')).toHaveCount(0);
+  await expect(page.getByTestId('dash-triage-size')).toHaveCount(0);
+  await expect(page.getByTestId('dash-filter-unit')).toHaveCount(0);
+  await expect(page.getByTestId('menu-assessment')).toHaveCount(0);
+  await screen(page, 'dashboard-unit-head');
 });

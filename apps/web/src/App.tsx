@@ -2,7 +2,7 @@ import { App as AntApp, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AppLayout } from './components/AppLayout';
-import { AuthProvider, useAuth, useWorkspace, workspaceOf, type Workspace } from './context/AuthContext';
+import { AuthProvider, useAuth, useHasRole, useWorkspace, workspaceOf, type Workspace } from './context/AuthContext';
 import { CountersProvider } from './context/CountersContext';
 import { LiveProvider } from './context/LiveContext';
 import { TaxonomyProvider } from './context/TaxonomyContext';
@@ -51,6 +51,13 @@ function SignedIn({ children }: { children: ReactNode }) {
 
 function Only({ workspaces, children }: { workspaces: Workspace[]; children: ReactNode }) {
   return workspaces.includes(useWorkspace()) ? children : <Navigate to="/" replace />;
+}
+
+/** The dashboard: supervisors, and unit heads for their own unit's figures. */
+function SupervisorOrHead({ children }: { children: ReactNode }) {
+  const workspace = useWorkspace();
+  const head = useHasRole('UNIT_HEAD');
+  return workspace === 'supervisor' || (workspace === 'unit' && head) ? children : <Navigate to="/" replace />;
 }
 
 const HOME: Record<Workspace, string | null> = {
@@ -103,7 +110,7 @@ function AppRoutes() {
         }
       >
         <Route index element={<Home />} />
-        <Route path="dashboard" element={<Only workspaces={SUPERVISOR}><DashboardPage /></Only>} />
+        <Route path="dashboard" element={<SupervisorOrHead><DashboardPage /></SupervisorOrHead>} />
         <Route path="assessment" element={<Only workspaces={SUPERVISOR}><AssessmentPage /></Only>} />
         <Route path="queue" element={<Only workspaces={CONSOLE}><QueuePage /></Only>} />
         <Route path="tickets/:id" element={<Only workspaces={CASES}><TicketRoute /></Only>} />

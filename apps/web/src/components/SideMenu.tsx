@@ -66,6 +66,7 @@ function entriesOf(workspace: Workspace, head: boolean, triageWaiting?: number, 
           ? [
               { path: '/approvals', label: 'menu.approvals', icon: <AuditOutlined /> } satisfies Entry,
               { path: '/overdue', label: 'menu.overdue', icon: <AlertOutlined /> } satisfies Entry,
+              { path: '/dashboard', label: 'menu.unitDashboard', icon: <BarChartOutlined /> } satisfies Entry,
             ]
           : []),
       ];

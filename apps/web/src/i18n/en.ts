@@ -623,6 +623,8 @@ export const en: Record<MessageKey, string> = {
   'trends.retry': 'Retry',
   'trends.scan': 'Scan now',
   'trends.scanQueued': 'Scan started; new alerts appear by themselves',
+  'menu.unitDashboard': 'Unit figures',
+  'dashboard.unitTitle': '{unit}: ticket figures',
   'menu.dashboard': 'Dashboard',
   'menu.assessment': 'Unit assessment',
   'dashboard.title': 'Supervision dashboard',

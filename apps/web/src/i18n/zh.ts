@@ -622,6 +622,8 @@ export const zh = {
   'trends.retry': '重试',
   'trends.scan': '立即研判',
   'trends.scanQueued': '已开始研判，新的预警会自动出现',
+  'menu.unitDashboard': '本单位统计',
+  'dashboard.unitTitle': '{unit} 工单统计',
   'menu.dashboard': '监管看板',
   'menu.assessment': '绩效考核',
   'dashboard.title': '监管看板',

@@ -6,6 +6,7 @@ import { supervisionApi } from '../api/supervision';
 import { EChart } from '../components/EChart';
 import { PeriodPicker, usePeriodParam } from '../components/PeriodPicker';
 import { TrendAlertsPanel } from '../components/supervision/TrendAlertsPanel';
+import { useMe, useWorkspace } from '../context/AuthContext';
 import { useCounters } from '../context/CountersContext';
 import { useTaxonomy } from '../context/TaxonomyContext';
 import { useLiveFigures } from '../hooks/useLiveFigures';
@@ -90,7 +91,7 @@ function ChartCard({ title, testId, children, extra }: { title: string; testId: 
   );
 }
 
-function Charts({ figures }: { figures: PeriodFigures }) {
+function Charts({ figures, units }: { figures: PeriodFigures; units: boolean }) {
   const { t } = useI18n();
   const { feedName, regionName, unitName, label } = useTaxonomy();
   const categoryName = (code: string) => (code ? shortName(label('categories', code)) : t('dashboard.unclassified'));
@@ -120,21 +121,23 @@ function Charts({ figures }: { figures: PeriodFigures }) {
           <EChart option={options.feed} height={280} />
         </ChartCard>
       </Col>
-      <Col xs={24} lg={12} xl={8}>
+      <Col xs={24} lg={12} xl={units ? 8 : 12}>
         <ChartCard title={t('dashboard.chart.byRegion')} testId="chart-by-region">
           <EChart option={options.region} height={barHeight(figures.byRegion.length)} />
         </ChartCard>
       </Col>
-      <Col xs={24} lg={12} xl={8}>
+      <Col xs={24} lg={12} xl={units ? 8 : 12}>
         <ChartCard title={t('dashboard.chart.byCategory')} testId="chart-by-category">
           <EChart option={options.category} height={barHeight(figures.byCategory.length)} />
         </ChartCard>
       </Col>
-      <Col xs={24} lg={12} xl={8}>
-        <ChartCard title={t('dashboard.chart.byUnit', { n: TOP_UNITS })} testId="chart-by-unit">
-          <EChart option={options.unit} height={barHeight(Math.min(TOP_UNITS, figures.byUnit.length))} />
-        </ChartCard>
-      </Col>
+      {units && (
+        <Col xs={24} lg={12} xl={8}>
+          <ChartCard title={t('dashboard.chart.byUnit', { n: TOP_UNITS })} testId="chart-by-unit">
+            <EChart option={options.unit} height={barHeight(Math.min(TOP_UNITS, figures.byUnit.length))} />
+          </ChartCard>
+        </Col>
+      )}
       <Col xs={24} lg={12} xl={24}>
         <ChartCard
           title={t('dashboard.chart.routing')}
@@ -152,7 +155,7 @@ function Charts({ figures }: { figures: PeriodFigures }) {
   );
 }
 
-function FilterBar() {
+function FilterBar({ units }: { units: boolean }) {
   const { t } = useI18n();
   const { taxonomy, unitName, regionName, label } = useTaxonomy();
   const { filters, setFilter, clear } = useFilters();
@@ -174,18 +177,24 @@ function FilterBar() {
       {select('feed', Object.keys(taxonomy.feeds).map((code) => ({ value: code, label: `${code} ${shortName(taxonomy.feeds[code])}` })), 150)}
       {select('region', Object.keys(taxonomy.regions).map((code) => ({ value: code, label: regionName(code) })), 150)}
       {select('category', Object.keys(taxonomy.categories).map((code) => ({ value: code, label: shortName(label('categories', code)) })), 150)}
-      {select('unit', taxonomy.units.map((u) => ({ value: u.code, label: unitName(u.code) })), 220)}
+      {units && select('unit', taxonomy.units.map((u) => ({ value: u.code, label: unitName(u.code) })), 220)}
       {Object.keys(filters).length > 0 && <Button onClick={clear}>{t('dashboard.filter.clear')}</Button>}
     </Space>
   );
 }
 
-/** 监管看板: the period's flow by day, hotline, region, category and unit; routing quality; the live triage queue. */
+/**
+ * 监管看板: the period's flow by day, hotline, region, category and unit; routing quality; the live
+ * triage queue and trend alerts. A unit head sees the same for their own unit (the server holds them to it).
+ */
 export function DashboardPage() {
   const { t } = useI18n();
+  const { unitName } = useTaxonomy();
+  const supervisor = useWorkspace() === 'supervisor';
+  const me = useMe();
   const { period } = usePeriodParam();
   const { filters } = useFilters();
-  const query: DashboardQuery = { ...period, ...filters };
+  const query: DashboardQuery = { ...period, ...filters, unit: supervisor ? filters.unit : undefined };
   const key = JSON.stringify(query);
   const { data, loading, stale, failed, reload } = useLiveFigures(key, () => supervisionApi.dashboard(query));
   const empty = data && data.totals.received + data.totals.dispatched + data.totals.closed === 0;
@@ -193,17 +202,17 @@ export function DashboardPage() {
     <div className="page page-scroll dashboard" data-testid="dashboard">
       <Space className="page-head" wrap style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('dashboard.title')}
+          {supervisor ? t('dashboard.title') : t('dashboard.unitTitle', { unit: unitName(me.unit) })}
         </Typography.Title>
         <PeriodPicker />
       </Space>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
-        <FilterBar />
+        <FilterBar units={supervisor} />
         <Space>
           <Typography.Text type="secondary" data-testid="dash-as-of">
             {data?.asOf ? t('dashboard.asOf', { time: new Date(data.asOf).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) }) : data ? t('dashboard.notYet') : ''}
           </Typography.Text>
-          <Link to={`/assessment?period=custom&from=${period.from}&to=${period.to}`}>{t('dashboard.openAssessment')}</Link>
+          {supervisor && <Link to={`/assessment?period=custom&from=${period.from}&to=${period.to}`}>{t('dashboard.openAssessment')}</Link>}
         </Space>
       </Space>
       {failed && !data ? (
@@ -211,15 +220,17 @@ export function DashboardPage() {
       ) : (
         <Spin spinning={loading && stale} tip={t('common.loading')} wrapperClassName="dashboard-figures">
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-            <TriageCards />
+            {supervisor && <TriageCards />}
             {data && <Totals figures={data} />}
           </Row>
           {/* trend alerts (定期研判), live: the open ones, acknowledged here or on /trends */}
-          <div data-testid="trend-alerts-slot" className="trend-alerts-slot" style={{ marginBottom: 12 }}>
-            <TrendAlertsPanel status="OPEN" compact />
-          </div>
+          {supervisor && (
+            <div data-testid="trend-alerts-slot" className="trend-alerts-slot" style={{ marginBottom: 12 }}>
+              <TrendAlertsPanel status="OPEN" compact />
+            </div>
+          )}
           {empty && <Alert type="info" showIcon message={t('dashboard.empty')} style={{ marginBottom: 12 }} data-testid="dash-empty" />}
-          {data ? <Charts figures={data} /> : <div style={{ minHeight: 400 }} />}
+          {data ? <Charts figures={data} units={supervisor} /> : <div style={{ minHeight: 400 }} />}
         </Spin>
       )}
     </div>
