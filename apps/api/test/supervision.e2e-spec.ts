@@ -106,6 +106,7 @@ describe('supervision rollups, dashboard and unit assessment', () => {
     expect(assessment.rows.map((r) => r.unit)).toEqual([AIC, QTS]);
     expect(assessment.rows[0]).toMatchObject({
       rank: 1,
+      scored: true,
       dispatched: 3,
       accepted: 3,
       acceptedOnTime: 3,
@@ -123,7 +124,7 @@ describe('supervision rollups, dashboard and unit assessment', () => {
     // 30 + 40 + 15 + 15 × 0.5 of 100
     expect(assessment.rows[0].score).toBe(92.5);
     // acceptance 0 of 0 accepted + 1 run out (30), returns 1 of 2 (15): (0 × 30 + 0.5 × 15) / 45
-    expect(assessment.rows[1]).toMatchObject({ unit: QTS, rank: 2, dispatched: 2, accepted: 0, acceptMissed: 1, acceptOnTimeRate: 0, returned: 1, returnRate: 0.5, score: 16.7 });
+    expect(assessment.rows[1]).toMatchObject({ unit: QTS, rank: 2, scored: true, dispatched: 2, accepted: 0, acceptMissed: 1, acceptOnTimeRate: 0, returned: 1, returnRate: 0.5, score: 16.7 });
   });
 
   it('changes nothing when the job runs again', async () => {

@@ -76,6 +76,8 @@ export interface UnitAssessmentRow {
   rank: number;
   /** 0–100 */
   score: number;
+  /** false while nothing was due (no acceptance or closure to judge): score 0, ranked after every scored unit */
+  scored: boolean;
   dispatched: number;
   accepted: number;
   acceptedOnTime: number;

@@ -49,6 +49,17 @@ describe('unit assessment score', () => {
     expect(rate(1, 0)).toBeNull();
   });
 
+  it('does not score a unit with nothing due yet, however few it returned, and ranks it last', () => {
+    const rows = rankUnits([
+      unit({ unit: 'AIC@220800', dispatched: 5 }),
+      unit({ unit: 'QTS@220300', dispatched: 4, accepted: 2, acceptedOnTime: 1, acceptMissed: 1, returned: 1 }),
+    ]);
+    expect(rows.map((r) => [r.unit, r.rank, r.scored, r.score])).toEqual([
+      ['QTS@220300', 1, true, Math.round((((1 / 3) * 30 + 0.75 * 15) / 45) * 1000) / 10],
+      ['AIC@220800', 2, false, 0],
+    ]);
+  });
+
   it('ranks best first, equal scores sharing a rank', () => {
     const rows = rankUnits([
       unit({ unit: 'QTS@220300', dispatched: 2, accepted: 2, acceptedOnTime: 1 }),

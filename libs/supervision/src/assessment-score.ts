@@ -27,7 +27,9 @@ export interface UnitFigures {
  *   satisfaction        20  where collected
  * A rate with nothing behind it (null: nothing was due, dispatched or closed) is left out and the
  * remaining weights are scaled up, so a unit is judged only on what it had to do. A unit with no
- * rate at all scores 0. Rates are clamped to 0–1 (a period may hold returns of tickets dispatched before it).
+ * acceptance or closure to judge (its tickets not yet due) is not scored: returns alone would give an
+ * idle unit full marks; it scores 0 and ranks after every scored unit. Rates are clamped to 0–1 (a
+ * period may hold returns of tickets dispatched before it).
  */
 export const SCORE_WEIGHTS = { acceptOnTime: 30, closeOnTime: 40, returns: 15, reopens: 15, satisfaction: 20 } as const;
 
@@ -63,14 +65,19 @@ export function assessmentScore(r: Rates): number {
   return Math.round(score * 10) / 10;
 }
 
-/** Rows with rates and score, best first; equal scores share a rank (more dispatched first, then by code). */
+/** Whether a unit had anything due to judge it on: an acceptance or a closure. */
+export const isScored = (r: Pick<UnitAssessmentRow, 'acceptOnTimeRate' | 'closeOnTimeRate'>) => r.acceptOnTimeRate !== null || r.closeOnTimeRate !== null;
+
+/** Rows with rates and score, best first, unscored units last; equal scores share a rank (more dispatched first, then by code). */
 export function rankUnits(figures: UnitFigures[]): UnitAssessmentRow[] {
   const rows = figures.map((f) => {
     const rates = ratesOf(f);
+    const scored = isScored(rates);
     return {
       unit: f.unit,
       rank: 0,
-      score: assessmentScore(rates),
+      score: scored ? assessmentScore(rates) : 0,
+      scored,
       dispatched: f.dispatched,
       accepted: f.accepted,
       acceptedOnTime: f.acceptedOnTime,
@@ -83,9 +90,10 @@ export function rankUnits(figures: UnitFigures[]): UnitAssessmentRow[] {
       ...rates,
     };
   });
-  rows.sort((a, b) => b.score - a.score || b.dispatched - a.dispatched || a.unit.localeCompare(b.unit));
+  rows.sort((a, b) => Number(b.scored) - Number(a.scored) || b.score - a.score || b.dispatched - a.dispatched || a.unit.localeCompare(b.unit));
   rows.forEach((row, i) => {
-    row.rank = i > 0 && rows[i - 1].score === row.score ? rows[i - 1].rank : i + 1;
+    const previous = rows[i - 1];
+    row.rank = previous && previous.scored === row.scored && previous.score === row.score ? previous.rank : i + 1;
   });
   return rows;
 }

@@ -79,6 +79,7 @@ class UnitAssessmentRowResponse {
   @ApiProperty() unit: string;
   @ApiProperty() rank: number;
   @ApiProperty({ description: '0–100: weighted on-time acceptance 30, on-time closure 40, returns 15, reopens 15 (satisfaction 20 where collected)' }) score: number;
+  @ApiProperty({ description: 'false while nothing was due (no acceptance or closure to judge): score 0, ranked last' }) scored: boolean;
   @ApiProperty() dispatched: number;
   @ApiProperty() accepted: number;
   @ApiProperty() acceptedOnTime: number;

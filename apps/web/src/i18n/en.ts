@@ -679,8 +679,9 @@ export const en: Record<MessageKey, string> = {
   'assessment.figures.close': '{onTime} on time / {closed} closed + {missed} not closed in time',
   'assessment.figures.return': '{returned} returned / {dispatched} dispatched',
   'assessment.figures.reopen': '{reopened} raised again after closing / {closed} closed',
+  'assessment.notScored': 'Nothing was due in the period (no acceptance or closure to judge): not scored yet, listed last',
   'assessment.notCollected': 'not collected',
-  'assessment.method': 'Score = on-time acceptance × 30 + on-time closure × 40 + (1 − return rate) × 15 + (1 − reopen rate) × 15; a rate with nothing behind it in the period is left out and the other weights scaled up. Satisfaction is not collected yet and not scored.',
+  'assessment.method': 'Score = on-time acceptance × 30 + on-time closure × 40 + (1 − return rate) × 15 + (1 − reopen rate) × 15; a rate with nothing behind it in the period is left out and the other weights scaled up. Satisfaction is not collected yet and not scored; a unit with no acceptance or closure due in the period is not scored yet.',
   'assessment.export': 'Export CSV',
   'assessment.empty': 'No unit had tickets dispatched, accepted or closed in this period',
 };

@@ -678,8 +678,9 @@ export const zh = {
   'assessment.figures.close': '按时办结 {onTime} / 办结 {closed} + 超时未办结 {missed}',
   'assessment.figures.return': '退回 {returned} / 分派 {dispatched}',
   'assessment.figures.reopen': '办结后再次反映 {reopened} / 办结 {closed}',
+  'assessment.notScored': '期间内尚无到期的受理或办结事项，暂不评分，排在最后',
   'assessment.notCollected': '未采集',
-  'assessment.method': '得分 = 按时受理率×30 + 按时办结率×40 + (1−退回率)×15 + (1−重复反映率)×15；期间内无数据的项不计入，其余权重按比例折算。满意度尚未采集，暂不计分。',
+  'assessment.method': '得分 = 按时受理率×30 + 按时办结率×40 + (1−退回率)×15 + (1−重复反映率)×15；期间内无数据的项不计入，其余权重按比例折算。满意度尚未采集，暂不计分；期间内没有到期受理或办结事项的单位暂不评分。',
   'assessment.export': '导出 CSV',
   'assessment.empty': '该期间没有单位有分派、受理或办结的工单',
 } as const;

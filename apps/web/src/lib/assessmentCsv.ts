@@ -14,7 +14,7 @@ const rate = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 1
 export function assessmentCsv(rows: UnitAssessmentRow[], header: string[], unitName: (code: string) => string): string {
   const lines = rows.map((r) =>
     [
-      r.rank, unitName(r.unit), r.unit, r.score, r.dispatched, r.accepted, r.acceptedOnTime, r.acceptMissed, rate(r.acceptOnTimeRate), r.closed, r.closedOnTime,
+      r.rank, unitName(r.unit), r.unit, r.scored ? r.score : null, r.dispatched, r.accepted, r.acceptedOnTime, r.acceptMissed, rate(r.acceptOnTimeRate), r.closed, r.closedOnTime,
       r.closeMissed, rate(r.closeOnTimeRate), r.returned, rate(r.returnRate), r.reopened, rate(r.reopenRate), rate(r.satisfaction),
     ].map(cell).join(','),
   );

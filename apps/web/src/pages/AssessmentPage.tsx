@@ -41,7 +41,22 @@ function columnsOf(t: Translate, unitName: (code: string) => string): ColumnsTyp
         </>
       ),
     },
-    { title: t('assessment.col.score'), dataIndex: 'score', width: 90, sorter: (a, b) => a.score - b.score, render: (s: number) => <strong data-testid="assessment-score">{s.toFixed(1)}</strong> },
+    {
+      title: t('assessment.col.score'),
+      dataIndex: 'score',
+      width: 90,
+      sorter: (a, b) => Number(a.scored) - Number(b.scored) || a.score - b.score,
+      render: (score: number, r) =>
+        r.scored ? (
+          <strong data-testid="assessment-score">{score.toFixed(1)}</strong>
+        ) : (
+          <Tooltip title={t('assessment.notScored')}>
+            <Typography.Text type="secondary" data-testid="assessment-score">
+              —
+            </Typography.Text>
+          </Tooltip>
+        ),
+    },
     { title: t('assessment.col.dispatched'), dataIndex: 'dispatched', width: 80, sorter: (a, b) => a.dispatched - b.dispatched },
     {
       title: t('assessment.col.acceptOnTime'),
