@@ -14,9 +14,9 @@ import { SupervisionRollup } from './supervision-rollup.service';
 })
 export class SupervisionModule {}
 
-/** Worker side: the rollup job that keeps the figures up to date. */
+/** Worker side: the rollup job that keeps the figures up to date, and the figures for jobs that report them. */
 @Module({
-  providers: [SupervisionRollup, SupervisionRollupProcessor],
-  exports: [SupervisionRollup],
+  providers: [SupervisionRollup, SupervisionRollupProcessor, SupervisionFigures],
+  exports: [SupervisionRollup, SupervisionFigures],
 })
 export class SupervisionWorkerModule {}
