@@ -145,6 +145,7 @@ async function schedulesArmed(stores: Stores): Promise<Invariant> {
     [QUEUES.rewards, 'reward-sweep'],
     [QUEUES.records, 'records-sweep'],
     [QUEUES.trends, 'trend-scan'],
+    [QUEUES.supervision, 'supervision-rollup'],
   ] as const;
   for (const [queueName, scheduler] of schedulers) {
     const queue = queueOf(stores, queueName);
@@ -154,5 +155,5 @@ async function schedulesArmed(stores: Stores): Promise<Invariant> {
       await queue.close();
     }
   }
-  return { name: 'scheduled jobs armed (retrain, reward sweep, records sweep, trend scan)', ok: found.length === schedulers.length, detail: `schedulers present: ${found.join(', ') || 'none'}` };
+  return { name: 'scheduled jobs armed (retrain, reward sweep, records sweep, trend scan, supervision rollup)', ok: found.length === schedulers.length, detail: `schedulers present: ${found.join(', ') || 'none'}` };
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { INSERT_DAYS_BY_SQL } from '@hub/supervision/rollup.sql';
 import { Client } from 'pg';
 import { LABELLED } from '../support/payloads';
 
@@ -97,4 +98,33 @@ async function copyTickets(pgUrl: string, count: number, open: number, units: Ar
   psql.stdin.end();
   const [code] = await exited;
   if (code !== 0) throw new Error(`COPY failed (${code})`);
+}
+
+/**
+ * The supervision rollups of the generated tickets. They have no history to roll up (COPY writes
+ * only `tickets`), so their rows are made from the tickets' own columns, one row per Beijing day of
+ * receipt, feed, region, category and unit as the rollup job keys them: as many rows as years of
+ * real history give, which is what the dashboard's reads scale with.
+ */
+export async function fillSupervisionRollups(db: { query(sql: string, params?: unknown[]): Promise<unknown> }): Promise<void> {
+  await db.query(`TRUNCATE supervision_daily_flow, supervision_daily_by`);
+  await db.query(`
+    INSERT INTO supervision_daily_flow (day, feed, region_code, category, unit, received, dispatched, closed, overdue, routed, auto_routed, corrected,
+      no_case, mediated, penalized, transferred, fine_fen, accepted, accepted_on_time, closed_on_time, returned, reopened)
+    SELECT (received_at AT TIME ZONE 'Asia/Shanghai')::date, feed, region_code, coalesce(classification->>'category', ''), coalesce(lead_unit, ''),
+           count(*), count(dispatched_at), count(*) FILTER (WHERE status = 'CLOSED'), count(*) FILTER (WHERE resolve_by < received_at + interval '20 days'),
+           count(dispatched_at), count(*) FILTER (WHERE (routing->>'auto')::boolean), count(*) FILTER (WHERE dispatched_at IS NOT NULL AND tracking_code LIKE '%7'),
+           count(*) FILTER (WHERE status = 'CLOSED' AND kind = 'CONSULTATION'), count(*) FILTER (WHERE status = 'CLOSED' AND kind = 'COMPLAINT'),
+           count(*) FILTER (WHERE status = 'CLOSED' AND kind = 'REPORT'), count(*) FILTER (WHERE status = 'CLOSED' AND kind = 'SUGGESTION'),
+           200000 * count(*) FILTER (WHERE status = 'CLOSED' AND kind = 'REPORT'),
+           count(*) FILTER (WHERE status NOT IN ('TRIAGE', 'RECEIVED', 'DISPATCHED', 'RETURNED', 'DISCARDED', 'MERGED')),
+           count(*) FILTER (WHERE status NOT IN ('TRIAGE', 'RECEIVED', 'DISPATCHED', 'RETURNED', 'DISCARDED', 'MERGED') AND tracking_code NOT LIKE '%3'),
+           count(*) FILTER (WHERE status = 'CLOSED' AND resolve_by >= received_at + interval '20 days'),
+           count(*) FILTER (WHERE status = 'RETURNED'), count(*) FILTER (WHERE status = 'CLOSED' AND tracking_code LIKE '%11')
+      FROM tickets
+     GROUP BY 1, 2, 3, 4, 5`);
+  // the one-dimension sums, as the rollup job makes them from the full rows
+  for (const statement of INSERT_DAYS_BY_SQL) await db.query(statement, ['2000-01-01', '2100-01-01']);
+  await db.query(`INSERT INTO supervision_rollup_state (name, watermark) VALUES ('flow', now()) ON CONFLICT (name) DO UPDATE SET watermark = now()`);
+  await db.query(`VACUUM ANALYZE supervision_daily_flow, supervision_daily_by`);
 }

@@ -1,3 +1,4 @@
+import { assessmentStatement, dashboardStatement, Statement } from '@hub/supervision/figures.sql';
 import type { Sample } from './run';
 
 /** Statements of one read; `count` is the list total as `countAtMost` (@hub/core) takes it, run before them. */
@@ -60,6 +61,10 @@ function workbench(unit: string, capped: boolean): Built {
 }
 
 const at = <T>(list: T[], i: number) => list[(i * 7) % list.length];
+
+/** The supervision figures' rollup read as SupervisionFigures sends it (its watermark read, one row by primary key, is left out). */
+const figures = ({ sql, params }: Statement): Built => ({ sql: [sql], params });
+const daysBack = (days: number) => ({ from: new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10), to: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10) });
 
 export const HISTORY_QUERIES: HistoryQuery[] = [
   { name: 'console queue, no filter', target: '50', build: () => queue('', []), before: () => queueBefore('', []) },
@@ -149,4 +154,10 @@ export const HISTORY_QUERIES: HistoryQuery[] = [
     target: '200',
     build: () => ({ sql: [`SELECT id FROM tickets WHERE description LIKE '%' || $1 || '%' ORDER BY received_at DESC LIMIT 50`], params: ['万佳福超市37号店'] }),
   },
+  { name: 'supervision dashboard, last 30 days', target: '300', build: () => figures(dashboardStatement(daysBack(29))) },
+  { name: 'supervision dashboard, half-year', target: '300', build: () => figures(dashboardStatement(daysBack(181))) },
+  { name: 'supervision dashboard, a year, one unit', target: '300', build: (s, i) => figures(dashboardStatement({ ...daysBack(364), unit: at(s.units, i) })) },
+  { name: 'supervision dashboard, half-year, region', target: '300', build: (s, i) => figures(dashboardStatement({ ...daysBack(181), region: at(s.regions, i) })) },
+  { name: 'supervision dashboard, half-year, feed + category', target: '300', build: () => figures(dashboardStatement({ ...daysBack(181), feed: '12315', category: 'FOOD' })) },
+  { name: 'unit assessment, half-year', target: '300', build: () => figures(assessmentStatement(daysBack(181))) },
 ];

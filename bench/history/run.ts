@@ -12,7 +12,7 @@ import { benchEnv, flags, numberFlag, pgUrl } from '../support/bench-env';
 import { machineLine } from '../support/machine';
 import { percentile, round, table } from '../support/stats';
 import { freshSystem } from '../support/system';
-import { generateTickets } from './generate';
+import { fillSupervisionRollups, generateTickets } from './generate';
 import { countAtMost } from '../../libs/core/src/database/estimated-count';
 import { Built, HISTORY_QUERIES } from './queries';
 
@@ -34,10 +34,12 @@ async function main(): Promise<void> {
     await generateTickets(pgUrl(env), COUNT, OPEN, units);
     const copied = (Date.now() - started) / 1000;
     await db.query(`VACUUM ANALYZE tickets`);
+    await fillSupervisionRollups(db);
     console.log(`  ${COUNT} tickets in ${copied.toFixed(0)} s (${Math.round(COUNT / copied)}/s), indexes and ANALYZE in ${((Date.now() - started) / 1000 - copied).toFixed(0)} s`);
   } else await db.connect();
   const size = (await db.query(`SELECT pg_size_pretty(pg_total_relation_size('tickets')) AS s, (SELECT count(*) FROM tickets) AS n`)).rows[0];
-  console.log(`  tickets: ${size.n} rows, ${size.s} with indexes; ${RUNS} runs per query\n`);
+  const rollup = (await db.query(`SELECT (SELECT count(*) FROM supervision_daily_flow) AS n, (SELECT count(*) FROM supervision_daily_by) AS by, pg_size_pretty(pg_total_relation_size('supervision_daily_flow') + pg_total_relation_size('supervision_daily_by')) AS s`)).rows[0];
+  console.log(`  tickets: ${size.n} rows, ${size.s} with indexes; supervision rollups: ${rollup.n} rows by every key, ${rollup.by} by one key, ${rollup.s}; ${RUNS} runs per query\n`);
   const sample = await sampleParams(db);
   const rows: Array<Array<string | number>> = [];
   const selected = HISTORY_QUERIES.filter((h) => !f.has('only') || h.name.includes(f.get('only') as string));

@@ -9,11 +9,12 @@ import { NotificationsModule } from '@hub/notifications';
 import { RecordsModule } from '@hub/records';
 import { RewardsModule } from '@hub/rewards';
 import { RoutingModule } from '@hub/routing';
+import { SupervisionModule } from '@hub/supervision';
 import { TicketsModule } from '@hub/tickets';
 import { TrendsModule } from '@hub/trends';
 
-/** The HTTP process: feeds' intake, staff API, routing administration, the operators' console, the units' workbench, the public portal and rewards, credit records and the public disclosure, trend alerts, health. */
+/** The HTTP process: feeds' intake, staff API, routing administration, the operators' console, the units' workbench, the public portal and rewards, credit records and the public disclosure, trend alerts, supervision figures, health. */
 @Module({
-  imports: [CoreModule, HubHealthModule, AuthModule, TicketsModule, IntakeModule, RoutingModule, ConsoleModule, CasesModule, NotificationsModule, CalendarModule, RewardsModule, RecordsModule, TrendsModule],
+  imports: [CoreModule, HubHealthModule, AuthModule, TicketsModule, IntakeModule, RoutingModule, ConsoleModule, CasesModule, NotificationsModule, CalendarModule, RewardsModule, RecordsModule, TrendsModule, SupervisionModule],
 })
 export class ApiModule {}

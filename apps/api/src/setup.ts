@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuthService, SealedDataRotation } from '@hub/auth';
 import { AppConfig, loadEnvironment, prepareDatabase } from '@hub/core';
 import { RoutingModels } from '@hub/routing';
+import { SupervisionRollup } from '@hub/supervision';
 import { seedTaxonomy } from '@hub/taxonomy/taxonomy-seed';
 import { DemoData } from './setup/demo-data';
 import { SetupModule } from './setup/setup.module';
@@ -27,6 +28,9 @@ async function setup(): Promise<void> {
     const rotation = await app.get(SealedDataRotation).rotate();
     console.log(`sealed data under key ${rotation.keyId}: ${JSON.stringify(rotation.resealed)} re-sealed`);
     if (process.argv.includes('--demo') || app.get(AppConfig).env.DEMO_DATA === 'true') await app.get(DemoData).load();
+    // the dashboard has figures before the worker's first rollup run
+    const rollup = await app.get(SupervisionRollup).run();
+    console.log(`supervision rollups: ${rollup.days} days rebuilt`);
   } finally {
     await app.close();
   }

@@ -91,6 +91,14 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/v1/oversight/transfers': { roles: ['PROSECUTOR'] },
   'GET /api/v1/police/transfers': { roles: ['POLICE_LIAISON'] },
 
+  // one unit's figures: the supervisor any unit's, a unit head their own (another unit's: 404)
+  'GET /api/v1/supervision/dashboard': {
+    roles: ['SUPERVISOR', 'UNIT_HEAD'],
+    sees: { SUPERVISOR: 'all', UNIT_HEAD: 'own' },
+    call: () => ({ query: { from: '2026-03-01', to: '2026-03-31', unit: 'AIC@220100' } }),
+  },
+  'GET /api/v1/supervision/assessment': { roles: ['SUPERVISOR'], call: () => ({ query: { from: '2026-03-01', to: '2026-03-31' } }) },
+
   'GET /api/v1/notifications': { roles: 'staff' },
   'POST /api/v1/notifications/read-all': { roles: 'staff' },
   // a notice of no one: 404 whoever asks

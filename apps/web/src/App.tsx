@@ -2,14 +2,16 @@ import { App as AntApp, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AppLayout } from './components/AppLayout';
-import { AuthProvider, useAuth, useWorkspace, workspaceOf, type Workspace } from './context/AuthContext';
+import { AuthProvider, useAuth, useHasRole, useWorkspace, workspaceOf, type Workspace } from './context/AuthContext';
 import { CountersProvider } from './context/CountersContext';
 import { LiveProvider } from './context/LiveContext';
 import { TaxonomyProvider } from './context/TaxonomyContext';
 import { I18nProvider, useI18n } from './i18n';
 import { AdminBlacklistPage } from './pages/AdminBlacklistPage';
+import { AssessmentPage } from './pages/AssessmentPage';
 import { CaseTicketPage } from './pages/CaseTicketPage';
 import { ComingSoonPage } from './pages/ComingSoonPage';
+import { DashboardPage } from './pages/DashboardPage';
 import { HolidaysPage } from './pages/HolidaysPage';
 import { LoginPage } from './pages/LoginPage';
 import { NewCallPage } from './pages/NewCallPage';
@@ -51,9 +53,16 @@ function Only({ workspaces, children }: { workspaces: Workspace[]; children: Rea
   return workspaces.includes(useWorkspace()) ? children : <Navigate to="/" replace />;
 }
 
+/** The dashboard: supervisors, and unit heads for their own unit's figures. */
+function SupervisorOrHead({ children }: { children: ReactNode }) {
+  const workspace = useWorkspace();
+  const head = useHasRole('UNIT_HEAD');
+  return workspace === 'supervisor' || (workspace === 'unit' && head) ? children : <Navigate to="/" replace />;
+}
+
 const HOME: Record<Workspace, string | null> = {
   operator: '/queue',
-  supervisor: '/queue',
+  supervisor: '/dashboard',
   unit: '/workbench',
   police: '/police',
   prosecutor: '/oversight',
@@ -79,6 +88,7 @@ const CASES: Workspace[] = ['operator', 'supervisor', 'unit', 'police', 'prosecu
 const OVERDUE: Workspace[] = ['unit', 'supervisor'];
 const REWARDS: Workspace[] = ['rewards'];
 const BUDGET_READERS: Workspace[] = ['rewards', 'supervisor', 'admin'];
+const SUPERVISOR: Workspace[] = ['supervisor'];
 
 function AppRoutes() {
   return (
@@ -100,6 +110,8 @@ function AppRoutes() {
         }
       >
         <Route index element={<Home />} />
+        <Route path="dashboard" element={<SupervisorOrHead><DashboardPage /></SupervisorOrHead>} />
+        <Route path="assessment" element={<Only workspaces={SUPERVISOR}><AssessmentPage /></Only>} />
         <Route path="queue" element={<Only workspaces={CONSOLE}><QueuePage /></Only>} />
         <Route path="tickets/:id" element={<Only workspaces={CASES}><TicketRoute /></Only>} />
         <Route path="workbench" element={<Only workspaces={UNIT}><WorkbenchPage /></Only>} />

@@ -4,12 +4,13 @@ import { CoreModule, OutboxRelay } from '@hub/core';
 import { RecordsWorkerModule } from '@hub/records';
 import { RewardsWorkerModule } from '@hub/rewards';
 import { RoutingWorkerModule } from '@hub/routing';
+import { SupervisionWorkerModule } from '@hub/supervision';
 import { TicketPipelineModule } from '@hub/tickets';
 import { TrendsWorkerModule } from '@hub/trends';
 
-/** The queue process: the outbox relay, the ticket pipeline (prepare, classify and route), retraining, deadline timers, the blacklist's delisting sweep, the trend watch; no HTTP. */
+/** The queue process: the outbox relay, the ticket pipeline (prepare, classify and route), retraining, deadline timers, the blacklist's delisting sweep, the trend watch, the supervision rollups; no HTTP. */
 @Module({
-  imports: [CoreModule, TicketPipelineModule, RoutingWorkerModule, CasesWorkerModule, RewardsWorkerModule, RecordsWorkerModule, TrendsWorkerModule],
+  imports: [CoreModule, TicketPipelineModule, RoutingWorkerModule, CasesWorkerModule, RewardsWorkerModule, RecordsWorkerModule, TrendsWorkerModule, SupervisionWorkerModule],
   providers: [OutboxRelay],
 })
 export class WorkerModule {}

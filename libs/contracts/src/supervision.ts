@@ -11,6 +11,13 @@ export interface PeriodQuery {
   unit?: string | null;
 }
 
+/** The dashboard's period with its filters (each one code, or all when absent). */
+export interface DashboardQuery extends PeriodQuery {
+  feed?: string | null;
+  region?: string | null;
+  category?: string | null;
+}
+
 export interface FlowCounts {
   /** tickets received in the period */
   received: number;
@@ -46,6 +53,12 @@ export interface PeriodFigures {
   from: string;
   to: string;
   unit: string | null;
+  /** the dashboard's filters, null when not filtered */
+  feed?: string | null;
+  region?: string | null;
+  category?: string | null;
+  /** when the rollups were last brought up to date (ISO), null before their first run */
+  asOf?: string | null;
   totals: FlowCounts & { penalized: number; transferred: number; fineFen: number; confiscationFen: number };
   series: FlowPoint[];
   byFeed: FlowBreakdownRow[];
@@ -63,13 +76,19 @@ export interface UnitAssessmentRow {
   rank: number;
   /** 0–100 */
   score: number;
+  /** false while nothing was due (no acceptance or closure to judge): score 0, ranked after every scored unit */
+  scored: boolean;
   dispatched: number;
   accepted: number;
   acceptedOnTime: number;
   /** null when nothing was due */
+  /** acceptance clocks that ran out on tickets the unit never accepted */
+  acceptMissed: number;
   acceptOnTimeRate: number | null;
   closed: number;
   closedOnTime: number;
+  /** resolution clocks that ran out on tickets never closed */
+  closeMissed: number;
   closeOnTimeRate: number | null;
   returned: number;
   returnRate: number | null;

@@ -13,6 +13,7 @@ import { TriageService } from '@hub/routing';
 import { DEPARTMENT_CODES } from '@hub/taxonomy';
 import { beijingDate, TicketsService } from '@hub/tickets';
 import { DemoRewards } from './demo-rewards';
+import { DemoSupervision } from './demo-supervision';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 const SAMPLES_DIR = join(__dirname, '..', '..', '..', '..', 'libs', 'intake', 'test', 'fixtures');
@@ -23,6 +24,8 @@ const DEMO_USERS: Array<Omit<CreateUserDto, 'password'>> = [
   { username: 'aic.changchun', displayName: '长春市工商局 承办人 陈晨', roles: ['HANDLER'], unit: 'AIC@220100' },
   { username: 'aic.changchun.head', displayName: '长春市工商局 负责人 周涛', roles: ['UNIT_HEAD'], unit: 'AIC@220100' },
   { username: 'qts.siping', displayName: '四平市质监局 承办人 孙悦', roles: ['HANDLER'], unit: 'QTS@220300' },
+  { username: 'aic.jilin', displayName: '吉林市工商局 承办人 林雪', roles: ['HANDLER'], unit: 'AIC@220200' },
+  { username: 'fda.yanbian', displayName: '延边州食药监局 承办人 金哲', roles: ['HANDLER'], unit: 'FDA@222400' },
   { username: 'supervisor', displayName: '领导小组办公室 督办 吴敏', roles: ['SUPERVISOR'], unit: 'COMMERCE@220000' },
   { username: 'police.changchun', displayName: '长春市公安局 联络员 赵磊', roles: ['POLICE_LIAISON'], unit: 'POLICE@220100' },
   { username: 'prosecutor', displayName: '省检察院 检察官 钱文', roles: ['PROSECUTOR'], unit: null },
@@ -64,6 +67,7 @@ export class DemoData {
     private readonly triage: TriageService,
     private readonly cases: CaseActions,
     private readonly tickets: TicketsService,
+    private readonly demoSupervision: DemoSupervision,
   ) {}
 
   async load(): Promise<void> {
@@ -73,9 +77,10 @@ export class DemoData {
     for (const sample of manifest.samples) stored += await this.postSample(sample.feed, sample.file, sample.contentType);
     let walked = 0;
     for (const demo of DEMO_CASES) walked += await this.walkCase(demo);
+    const flow = await this.demoSupervision.load();
     const budgets = await this.grantBudgets();
     const rewards = await this.demoRewards.load();
-    this.logger.log(`demo data: ${DEMO_USERS.length} staff accounts (password ${DEMO_PASSWORD}), ${stored} sample records, ${walked} workbench cases, ${budgets} reward budgets, ${rewards} rewards`);
+    this.logger.log(`demo data: ${DEMO_USERS.length} staff accounts (password ${DEMO_PASSWORD}), ${stored} sample records, ${walked} workbench cases, ${flow} supervision tickets, ${budgets} reward budgets, ${rewards} rewards`);
   }
 
   /** A reward budget for every department this year, once. */

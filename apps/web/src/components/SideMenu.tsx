@@ -2,6 +2,7 @@ import {
   AccountBookOutlined,
   AlertOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   ExceptionOutlined,
   EyeOutlined,
@@ -13,6 +14,7 @@ import {
   SafetyOutlined,
   SolutionOutlined,
   StopOutlined,
+  TrophyOutlined,
   UnorderedListOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
@@ -50,6 +52,8 @@ function entriesOf(workspace: Workspace, head: boolean, triageWaiting?: number, 
       ];
     case 'supervisor':
       return [
+        { path: '/dashboard', label: 'menu.dashboard', icon: <BarChartOutlined /> },
+        { path: '/assessment', label: 'menu.assessment', icon: <TrophyOutlined /> },
         { path: '/queue', label: 'menu.queue', icon: <UnorderedListOutlined /> },
         { path: '/overdue', label: 'menu.overdue', icon: <AlertOutlined /> },
         { path: '/trends', label: 'menu.trends', icon: <RiseOutlined /> },
@@ -62,6 +66,7 @@ function entriesOf(workspace: Workspace, head: boolean, triageWaiting?: number, 
           ? [
               { path: '/approvals', label: 'menu.approvals', icon: <AuditOutlined /> } satisfies Entry,
               { path: '/overdue', label: 'menu.overdue', icon: <AlertOutlined /> } satisfies Entry,
+              { path: '/dashboard', label: 'menu.unitDashboard', icon: <BarChartOutlined /> } satisfies Entry,
             ]
           : []),
       ];

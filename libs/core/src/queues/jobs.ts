@@ -12,6 +12,7 @@ export const QUEUES = {
   rewards: 'rewards',
   records: 'records',
   trends: 'trends',
+  supervision: 'supervision',
 } as const;
 
 export const JOBS = {
@@ -103,6 +104,17 @@ export interface TrendScanPayload {
 
 /** Every 10 minutes: a burst is on the supervisors' screens within minutes, the hourly buckets fill as they go. */
 export const TREND_SCAN_SCHEDULE = { every: 600_000 } as const;
+
+export const SUPERVISION_JOBS = {
+  /** recomputes the supervision rollups of the Beijing days touched since its watermark; derived from the ticket history, idempotent */
+  rollup: 'supervision-rollup',
+} as const;
+
+/** The rollup carries nothing: what to recompute comes from its watermark in PostgreSQL. */
+export type SupervisionRollupPayload = Record<string, never>;
+
+/** Every minute: dashboards lag the history by at most that (the live counters come over the socket). */
+export const SUPERVISION_ROLLUP_SCHEDULE = { every: 60_000 } as const;
 
 /** Outbox topics: written in the same transaction as the change, relayed after commit. */
 export const OUTBOX_TOPICS = {

@@ -9,6 +9,7 @@ import { HistoryChain1764979200001 } from './1764979200001-history-chain';
 import { PipelineSpeed1765065600000 } from './1765065600000-pipeline-speed';
 import { HistoryIndexes1765065600001 } from './1765065600001-history-indexes';
 import { Records1765152000000 } from './1765152000000-records';
+import { Supervision1765238400000 } from './1765238400000-supervision';
 import { Trends1765238400001 } from './1765238400001-trends';
 import { Search1765238400003 } from './1765238400003-search';
 import { SealedAttachments1765238400004 } from './1765238400004-sealed-attachments';
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   PipelineSpeed1765065600000,
   HistoryIndexes1765065600001,
   Records1765152000000,
+  Supervision1765238400000,
   Trends1765238400001,
   Search1765238400003,
   SealedAttachments1765238400004,
