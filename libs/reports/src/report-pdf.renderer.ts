@@ -40,8 +40,9 @@ function ensureRoom(doc: Doc, height: number): boolean {
   return true;
 }
 
+/** A heading never ends a page: it keeps room for itself, a table header and a row (or a chart's first bars). */
 function heading(doc: Doc, text: string): void {
-  ensureRoom(doc, 60);
+  ensureRoom(doc, 40 + ROW_HEIGHT * 3);
   doc.moveDown(0.8).font('bold').fontSize(13).fillColor('black').text(text, MARGIN, doc.y);
   doc.moveDown(0.3);
 }
@@ -127,9 +128,9 @@ function breakdownSections(doc: Doc, c: ReportContent): void {
 
 function assessmentSection(doc: Doc, c: ReportContent): void {
   heading(doc, '六、绩效考核');
-  const w = 52;
+  const w = 58;
   const columns: PdfColumn[] = [
-    { header: '排名', width: 32 }, { header: '单位', width: CONTENT_WIDTH - 32 - w * 6 }, { header: '得分', width: w, align: 'right' },
+    { header: '排名', width: 28 }, { header: '单位', width: CONTENT_WIDTH - 28 - 38 - w * 5 }, { header: '得分', width: 38, align: 'right' },
     { header: '按时受理率', width: w, align: 'right' }, { header: '按时办结率', width: w, align: 'right' }, { header: '退回率', width: w, align: 'right' },
     { header: '重办率', width: w, align: 'right' }, { header: '满意度', width: w, align: 'right' },
   ];
