@@ -1,4 +1,4 @@
-import { DownloadOutlined, FileExcelOutlined, FilePdfOutlined, ReloadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined, FileTextOutlined, ReloadOutlined } from '@ant-design/icons';
 import { PROVINCE_SCOPE, REPORT_HALVES, type ReportState } from '@hub/contracts';
 import { Alert, Button, Card, Empty, Progress, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -134,7 +134,7 @@ export function ReportsPage() {
           </Tag>
         ),
     },
-    { title: t('reports.col.requestedBy'), dataIndex: 'requestedByName', width: 120 },
+    { title: t('reports.col.requestedBy'), dataIndex: 'requestedByName', width: 180 },
     { title: t('reports.col.requestedAt'), key: 'requestedAt', width: 150, render: (_, run) => beijing(run.requestedAt) },
     { title: t('reports.col.finishedAt'), key: 'finishedAt', width: 150, render: (_, run) => beijing(run.finishedAt) },
     {
@@ -184,7 +184,7 @@ export function ReportsPage() {
               </Radio.Button>
             ))}
           </Radio.Group>
-          <Button type="primary" icon={<DownloadOutlined />} loading={asking} onClick={() => void ask()} data-testid="report-request">
+          <Button type="primary" icon={<FileTextOutlined />} loading={asking} onClick={() => void ask()} data-testid="report-request">
             {t('reports.request')}
           </Button>
         </Space>
