@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { ReportFormat, ReportRequest, ReportRunView } from '@hub/contracts';
 import type { Viewer } from '@hub/auth/roles';
-import { decodeCursor, encodeCursor, Invalid, NotFound, QUEUES, REPORT_JOBS, ReportBuildPayload, reportJobId, TimeSource, DEFAULT_JOB_OPTIONS } from '@hub/core';
+import { decodeCursor, DEFAULT_JOB_OPTIONS, encodeCursor, Invalid, NotFound, QUEUES, REPORT_JOBS, ReportBuildPayload, reportJobId, returningRows, TimeSource } from '@hub/core';
 import { isReportScope, mayUseScope, visibleScopes } from './report-access';
 import { halfYearPeriod, hasBegun, isProvisional, REPORT_MIME } from './report-period';
 import { ReportRunRow, RUN_COLUMNS, toReportRunView } from './report-run.view';
@@ -89,10 +89,12 @@ export class ReportRuns {
 
   /** QUEUED (or RUNNING, when a worker died mid-build) → RUNNING; null for a run that has ended. */
   async start(id: string): Promise<ReportRunRow | null> {
-    const moved: unknown[] = await this.db.query(
-      `UPDATE report_runs SET state = 'RUNNING', started_at = COALESCE(started_at, now()), progress = GREATEST(progress, 1)
-       WHERE id = $1 AND state IN ('QUEUED', 'RUNNING') RETURNING id`,
-      [id],
+    const moved = returningRows(
+      await this.db.query(
+        `UPDATE report_runs SET state = 'RUNNING', started_at = COALESCE(started_at, now()), progress = GREATEST(progress, 1)
+         WHERE id = $1 AND state IN ('QUEUED', 'RUNNING') RETURNING id`,
+        [id],
+      ),
     );
     return moved.length === 0 ? null : this.find(id);
   }
