@@ -8,7 +8,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { PeriodFigures, ReportHalf, ReportRunView, UnitAssessment } from '@hub/contracts';
 import { CoreModule, QUEUES } from '@hub/core';
-import { HALF_NAMES, halfYearPeriod, ReportsWorkerModule, SupervisionReportFigures } from '@hub/reports';
+import { HALF_NAMES, halfYearPeriod, ReportsWorkerModule } from '@hub/reports';
 import { CaseWorld, closeCase, createTestApi, createTestWorker, pdfText, resetDatabase, waitFor } from '@hub/testing';
 import { ApiModule } from '../src/api.module';
 
@@ -25,7 +25,7 @@ const receivedAt = (minutes: number) => new Date(BEIJING_NOW.getTime() - minutes
 const YEAR_BEFORE = new Date(BEIJING_NOW.getTime() - 365 * 24 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
 
 /** The report job alone: no pipeline, so nothing moves the tickets behind the test's back. */
-@Module({ imports: [CoreModule, ReportsWorkerModule.using(SupervisionReportFigures)] })
+@Module({ imports: [CoreModule, ReportsWorkerModule] })
 class ReportWorkerOnly {}
 
 const asBytes = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {

@@ -10,4 +10,5 @@ export * from './report-run.view';
 export * from './report-runs.service';
 export * from './report-builder.service';
 export * from './report-build.processor';
+export * from './supervision-report-figures';
 export * from './reports.module';

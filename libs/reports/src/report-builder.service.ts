@@ -22,10 +22,14 @@ export class ReportBuilder {
 
   async build(run: ReportRunRow, progress: Progress): Promise<ReportFile[]> {
     const period = halfYearPeriod(run.year, run.half);
-    const query = { ...period, unit: run.scope === PROVINCE_SCOPE ? null : run.scope };
-    const figures = await this.figures.forPeriod(query);
-    await progress(30);
-    const assessment = await this.figures.assessment(query);
+    const unit = run.scope === PROVINCE_SCOPE ? null : run.scope;
+    await this.figures.bringUpToDate();
+    await progress(20);
+    const figures = await this.figures.forPeriod({ ...period, unit });
+    await progress(35);
+    const ranked = await this.figures.assessment(period);
+    // a unit's report shows its own line, with its rank among all units
+    const assessment = unit ? { ...ranked, rows: ranked.rows.filter((r) => r.unit === unit) } : ranked;
     await progress(50);
     const content: ReportContent = {
       title: reportTitle(scopeName(run.scope), run.year, run.half),

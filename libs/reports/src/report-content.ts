@@ -35,6 +35,11 @@ export function periodText(c: ReportContent): string {
   return `${c.figures.from} 至 ${c.figures.to}`;
 }
 
+/** 数据截至: when the rollups behind the figures were last brought up to date. */
+export function asOfText(c: ReportContent): string | null {
+  return c.figures.asOf ? beijingTime(new Date(c.figures.asOf)) : null;
+}
+
 export function stateText(c: ReportContent): string {
   return c.provisional ? '中期（统计期间尚未结束，数据可能变化）' : '终期';
 }

@@ -6,6 +6,7 @@ export function sampleFigures(overrides: Partial<PeriodFigures> = {}): PeriodFig
     from: '2026-01-01',
     to: '2026-06-30',
     unit: null,
+    asOf: '2026-07-02T01:29:00.000Z',
     totals: { received: 1234, dispatched: 1100, closed: 987, overdue: 12, penalized: 45, transferred: 3, fineFen: 1_234_567, confiscationFen: 50_000 },
     series: [{ day: '2026-01-01', received: 5, dispatched: 4, closed: 3, overdue: 0 }],
     byFeed: [
@@ -41,11 +42,11 @@ export function sampleAssessment(): UnitAssessment {
     to: '2026-06-30',
     rows: [
       {
-        unit: 'AIC@220100', rank: 1, score: 92.5, dispatched: 720, accepted: 700, acceptedOnTime: 690, acceptOnTimeRate: 0.9857, closed: 650, closedOnTime: 640,
+        unit: 'AIC@220100', rank: 1, score: 92.5, dispatched: 720, accepted: 700, acceptedOnTime: 690, acceptMissed: 3, acceptOnTimeRate: 0.9857, closed: 650, closedOnTime: 640, closeMissed: 1,
         closeOnTimeRate: 0.9846, returned: 20, returnRate: 0.0278, reopened: 2, reopenRate: 0.0031, satisfaction: 0.95,
       },
       {
-        unit: 'QTS@222400', rank: 2, score: 81, dispatched: 380, accepted: 370, acceptedOnTime: 300, acceptOnTimeRate: 0.8108, closed: 337, closedOnTime: 300,
+        unit: 'QTS@222400', rank: 2, score: 81, dispatched: 380, accepted: 370, acceptedOnTime: 300, acceptMissed: 12, acceptOnTimeRate: 0.8108, closed: 337, closedOnTime: 300, closeMissed: 7,
         closeOnTimeRate: 0.8902, returned: 10, returnRate: 0.0263, reopened: 0, reopenRate: 0, satisfaction: null,
       },
     ],

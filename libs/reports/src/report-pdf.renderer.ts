@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { FlowBreakdownRow } from '@hub/contracts';
 import {
-  beijingTime, breakdowns, byReceived, FLOW_HEADERS, flowValues, formatRate, formatYuan, periodText, ReportContent, stateText, totalLines,
+  asOfText, beijingTime, breakdowns, byReceived, FLOW_HEADERS, flowValues, formatRate, formatYuan, periodText, ReportContent, stateText, totalLines,
 } from './report-content';
 
 type Doc = PDFKit.PDFDocument;
@@ -100,7 +100,7 @@ function titleBlock(doc: Doc, c: ReportContent): void {
   doc.font('bold').fontSize(17).fillColor('black').text(c.title, { align: 'center' });
   if (c.provisional) doc.moveDown(0.2).font('bold').fontSize(11).fillColor('#b45309').text('中期报告', { align: 'center' });
   doc.moveDown(0.8).font('regular').fontSize(10).fillColor('black');
-  const lines = [`统计期间：${periodText(c)}（北京时间）`, `范围：${c.names.scope}`, `版本：第 ${c.version} 版　状态：${stateText(c)}`, `生成时间：${beijingTime(c.generatedAt)}`];
+  const lines = [`统计期间：${periodText(c)}（北京时间）`, `范围：${c.names.scope}`, `版本：第 ${c.version} 版　状态：${stateText(c)}`, `生成时间：${beijingTime(c.generatedAt)}${asOfText(c) ? `　数据截至：${asOfText(c)}` : ''}`];
   for (const line of lines) doc.text(line, MARGIN, doc.y);
 }
 

@@ -48,6 +48,7 @@ describe('the report workbook', () => {
     expect(overview.get('统计期间')).toBe('2026-01-01 至 2026-06-30');
     expect(overview.get('范围')).toBe('全省');
     expect(overview.get('状态')).toBe('终期');
+    expect(overview.get('数据截至（北京时间）')).toBe('2026-07-02 09:29');
     expect(overview.get('接收工单')).toBe(1234);
     expect(overview.get('办结')).toBe(987);
     expect(overview.get('罚款（元）')).toBe(12345.67);
@@ -72,9 +73,10 @@ describe('the report workbook', () => {
     const wb = await readWorkbook(await renderReportWorkbook(content()));
     const assessment = rows(wb, '绩效考核');
     expect(assessment[0].slice(0, 4)).toEqual(['排名', '单位', '得分', '分派']);
-    expect(assessment[1].slice(0, 7)).toEqual([1, '长春市工商行政管理局', 92.5, 720, 700, 690, 0.9857]);
+    expect(assessment[0].slice(4, 8)).toEqual(['受理', '按时受理', '超期未受理', '按时受理率']);
+    expect(assessment[1].slice(0, 8)).toEqual([1, '长春市工商行政管理局', 92.5, 720, 700, 690, 3, 0.9857]);
     // no satisfaction collected: an empty cell, not a zero
-    expect(assessment[2][14]).toBeUndefined();
+    expect(assessment[2][16]).toBeUndefined();
     expect(rows(wb, '办结结果')[1]).toEqual(['PENALIZED', '立案处罚', 45, 45 / 987]);
   });
 
@@ -92,6 +94,7 @@ describe('the report PDF', () => {
     expect(text).toContain('吉林省打击侵权假冒举报投诉 2026年上半年工作报告');
     expect(text).toContain('统计期间：2026-01-01 至 2026-06-30');
     expect(text).toContain('范围：全省');
+    expect(text).toContain('数据截至：2026-07-02 09:29');
     for (const heading of ['一、总体情况', '二、按热线统计', '三、按地区统计', '四、按类别统计', '五、按单位统计', '六、绩效考核', '七、办结结果']) expect(text).toContain(heading);
     expect(text).toMatch(/接收工单\s+1,234/);
     expect(text).toContain('¥12,345.67');

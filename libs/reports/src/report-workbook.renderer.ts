@@ -1,6 +1,6 @@
 import { Workbook, Worksheet } from 'exceljs';
 import { neutraliseFormula } from '@hub/core/export/spreadsheet-cell';
-import { beijingTime, breakdowns, byReceived, FLOW_HEADERS, flowValues, periodText, ReportContent, stateText, totalLines, yuan } from './report-content';
+import { asOfText, beijingTime, breakdowns, byReceived, FLOW_HEADERS, flowValues, periodText, ReportContent, stateText, totalLines, yuan } from './report-content';
 
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } } as const;
 const THIN = { style: 'thin', color: { argb: 'FFB0B7C3' } } as const;
@@ -38,6 +38,7 @@ function overviewSheet(wb: Workbook, c: ReportContent): void {
     ['版本', c.version],
     ['状态', stateText(c)],
     ['生成时间（北京时间）', beijingTime(c.generatedAt)],
+    ...(asOfText(c) ? [['数据截至（北京时间）', asOfText(c)!] as [string, string]] : []),
   ];
   for (const [label, value] of info) ws.addRow([label, value]);
   ws.addRow([]);
@@ -60,11 +61,11 @@ function assessmentSheet(wb: Workbook, c: ReportContent): void {
   const rate = (header: string): Column => ({ header, width: 12, numFmt: RATE });
   const columns: Column[] = [
     { header: '排名', width: 6 }, { header: '单位', width: 30 }, { header: '得分', width: 8, numFmt: '0.0' },
-    count('分派'), count('受理'), count('按时受理'), rate('按时受理率'), count('办结'), count('按时办结'), rate('按时办结率'),
+    count('分派'), count('受理'), count('按时受理'), count('超期未受理'), rate('按时受理率'), count('办结'), count('按时办结'), count('超期未办结'), rate('按时办结率'),
     count('退回'), rate('退回率'), count('重新办理'), rate('重新办理率'), rate('满意度'),
   ];
   const rows = [...c.assessment.rows].sort((a, b) => a.rank - b.rank).map((r) => [
-    r.rank, c.names.unit(r.unit), r.score, r.dispatched, r.accepted, r.acceptedOnTime, r.acceptOnTimeRate, r.closed, r.closedOnTime, r.closeOnTimeRate,
+    r.rank, c.names.unit(r.unit), r.score, r.dispatched, r.accepted, r.acceptedOnTime, r.acceptMissed, r.acceptOnTimeRate, r.closed, r.closedOnTime, r.closeMissed, r.closeOnTimeRate,
     r.returned, r.returnRate, r.reopened, r.reopenRate, r.satisfaction,
   ]);
   table(wb, '绩效考核', columns, rows);

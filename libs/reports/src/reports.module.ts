@@ -1,10 +1,12 @@
-import { DynamicModule, Module, Type } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuthModule } from '@hub/auth';
 import { ReportBuildProcessor } from './report-build.processor';
 import { ReportBuilder } from './report-builder.service';
-import { REPORT_FIGURES, ReportFigureSource } from './report-figures';
+import { SupervisionFigures, SupervisionRollup } from '@hub/supervision';
+import { REPORT_FIGURES } from './report-figures';
 import { ReportRuns } from './report-runs.service';
 import { ReportsController } from './reports.controller';
+import { SupervisionReportFigures } from './supervision-report-figures';
 
 /** API side: ask for a report, follow its runs, download the files. */
 @Module({
@@ -16,12 +18,15 @@ import { ReportsController } from './reports.controller';
 export class ReportsModule {}
 
 /** Worker side: builds the runs, with the figures of the service the dashboard reads. */
-@Module({})
-export class ReportsWorkerModule {
-  static using(figures: Type<ReportFigureSource>): DynamicModule {
-    return {
-      module: ReportsWorkerModule,
-      providers: [figures, { provide: REPORT_FIGURES, useExisting: figures }, ReportRuns, ReportBuilder, ReportBuildProcessor],
-    };
-  }
-}
+@Module({
+  providers: [
+    SupervisionFigures,
+    SupervisionRollup,
+    SupervisionReportFigures,
+    { provide: REPORT_FIGURES, useExisting: SupervisionReportFigures },
+    ReportRuns,
+    ReportBuilder,
+    ReportBuildProcessor,
+  ],
+})
+export class ReportsWorkerModule {}
