@@ -24,7 +24,7 @@ const TITLE = `打击侵权假冒举报投诉 ${YEAR}年${HALF_NAMES[HALF]}工�
 const receivedAt = (minutes: number) => new Date(BEIJING_NOW.getTime() - minutes * 60_000).toISOString().slice(0, 19).replace('T', ' ');
 const YEAR_BEFORE = new Date(BEIJING_NOW.getTime() - 365 * 24 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
 
-/** The report job alone: no pipeline, so nothing moves the tickets behind the test's back. */
+/** The report job (and the rollup it brings up to date) alone: no pipeline, so nothing moves the tickets behind the test's back. */
 @Module({ imports: [CoreModule, ReportsWorkerModule] })
 class ReportWorkerOnly {}
 
@@ -91,7 +91,7 @@ describe('half-year reports', () => {
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
     await worker?.close();
-    await app.get<Queue>(getQueueToken(QUEUES.reports)).obliterate({ force: true });
+    for (const queue of [QUEUES.reports, QUEUES.supervision]) await app.get<Queue>(getQueueToken(queue)).obliterate({ force: true });
     await app.close();
   });
 
@@ -146,7 +146,7 @@ describe('half-year reports', () => {
       [...figures.byUnit].sort((a, b) => a.key.localeCompare(b.key)),
     );
     const ranked = (await sheetRows(xlsx.body as Buffer, '绩效考核')).slice(1);
-    expect(ranked.map((r) => [r[0], r[2], r[3]])).toEqual((await assessment()).rows.map((r) => [r.rank, r.score, r.dispatched]));
+    expect(ranked.map((r) => [r[0], r[2] ?? null, r[3]])).toEqual((await assessment()).rows.map((r) => [r.rank, r.scored ? r.score : null, r.dispatched]));
 
     const pdf = await file(supervisor, done.id, 'pdf').expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -180,6 +180,7 @@ describe('half-year reports', () => {
     expect([overview.get('分派'), overview.get('办结'), overview.get('罚款（元）')]).toEqual([unitFigures.totals.dispatched, unitFigures.totals.closed, unitFigures.totals.fineFen / 100]);
     // the unit's own line of the assessment, ranked among all units
     const own = (await assessment()).rows.find((r) => r.unit === AIC)!;
+    expect(own.scored).toBe(true);
     expect((await sheetRows(xlsx, '绩效考核')).slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([[own.rank, '长春市工商行政管理局', own.score]]);
     expect(await pdfText((await file(aicHead, done.id, 'pdf').expect(200)).body as Buffer)).toContain('范围：长春市工商行政管理局');
 

@@ -42,12 +42,16 @@ export function sampleAssessment(): UnitAssessment {
     to: '2026-06-30',
     rows: [
       {
-        unit: 'AIC@220100', rank: 1, score: 92.5, dispatched: 720, accepted: 700, acceptedOnTime: 690, acceptMissed: 3, acceptOnTimeRate: 0.9857, closed: 650, closedOnTime: 640, closeMissed: 1,
+        unit: 'AIC@220100', rank: 1, score: 92.5, scored: true, dispatched: 720, accepted: 700, acceptedOnTime: 690, acceptMissed: 3, acceptOnTimeRate: 0.9857, closed: 650, closedOnTime: 640, closeMissed: 1,
         closeOnTimeRate: 0.9846, returned: 20, returnRate: 0.0278, reopened: 2, reopenRate: 0.0031, satisfaction: 0.95,
       },
       {
-        unit: 'QTS@222400', rank: 2, score: 81, dispatched: 380, accepted: 370, acceptedOnTime: 300, acceptMissed: 12, acceptOnTimeRate: 0.8108, closed: 337, closedOnTime: 300, closeMissed: 7,
+        unit: 'QTS@222400', rank: 2, score: 81, scored: true, dispatched: 380, accepted: 370, acceptedOnTime: 300, acceptMissed: 12, acceptOnTimeRate: 0.8108, closed: 337, closedOnTime: 300, closeMissed: 7,
         closeOnTimeRate: 0.8902, returned: 10, returnRate: 0.0263, reopened: 0, reopenRate: 0, satisfaction: null,
+      },
+      {
+        unit: 'TCM@220000', rank: 3, score: 0, scored: false, dispatched: 0, accepted: 0, acceptedOnTime: 0, acceptMissed: 0, acceptOnTimeRate: null, closed: 0, closedOnTime: 0,
+        closeMissed: 0, closeOnTimeRate: null, returned: 0, returnRate: null, reopened: 0, reopenRate: null, satisfaction: null,
       },
     ],
   };

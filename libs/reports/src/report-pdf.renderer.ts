@@ -135,7 +135,7 @@ function assessmentSection(doc: Doc, c: ReportContent): void {
     { header: '重办率', width: w, align: 'right' }, { header: '满意度', width: w, align: 'right' },
   ];
   const rows = [...c.assessment.rows].sort((a, b) => a.rank - b.rank).map((r) => [
-    String(r.rank), c.names.unit(r.unit), r.score.toFixed(1), formatRate(r.acceptOnTimeRate), formatRate(r.closeOnTimeRate),
+    String(r.rank), c.names.unit(r.unit), r.scored ? r.score.toFixed(1) : '未评分', formatRate(r.acceptOnTimeRate), formatRate(r.closeOnTimeRate),
     formatRate(r.returnRate), formatRate(r.reopenRate), formatRate(r.satisfaction),
   ]);
   table(doc, columns, rows);

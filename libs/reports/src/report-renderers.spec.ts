@@ -77,6 +77,8 @@ describe('the report workbook', () => {
     expect(assessment[1].slice(0, 8)).toEqual([1, '长春市工商行政管理局', 92.5, 720, 700, 690, 3, 0.9857]);
     // no satisfaction collected: an empty cell, not a zero
     expect(assessment[2][16]).toBeUndefined();
+    // nothing was due: not scored, an empty score rather than a zero
+    expect(assessment[3].slice(0, 3)).toEqual([3, '吉林省中医药管理局', undefined]);
     expect(rows(wb, '办结结果')[1]).toEqual(['PENALIZED', '立案处罚', 45, 45 / 987]);
   });
 
@@ -101,6 +103,7 @@ describe('the report PDF', () => {
     expect(text).toContain('长春市工商行政管理局');
     expect(text).toContain('延边朝鲜族自治州');
     expect(text).toContain('98.6%');
+    expect(text).toMatch(/吉林省中医药管理局\s+未评分/);
     expect(text).not.toContain('中期报告');
   });
 

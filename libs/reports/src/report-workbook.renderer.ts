@@ -65,7 +65,7 @@ function assessmentSheet(wb: Workbook, c: ReportContent): void {
     count('退回'), rate('退回率'), count('重新办理'), rate('重新办理率'), rate('满意度'),
   ];
   const rows = [...c.assessment.rows].sort((a, b) => a.rank - b.rank).map((r) => [
-    r.rank, c.names.unit(r.unit), r.score, r.dispatched, r.accepted, r.acceptedOnTime, r.acceptMissed, r.acceptOnTimeRate, r.closed, r.closedOnTime, r.closeMissed, r.closeOnTimeRate,
+    r.rank, c.names.unit(r.unit), r.scored ? r.score : null, r.dispatched, r.accepted, r.acceptedOnTime, r.acceptMissed, r.acceptOnTimeRate, r.closed, r.closedOnTime, r.closeMissed, r.closeOnTimeRate,
     r.returned, r.returnRate, r.reopened, r.reopenRate, r.satisfaction,
   ]);
   table(wb, '绩效考核', columns, rows);

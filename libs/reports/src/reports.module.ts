@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@hub/auth';
+import { SupervisionWorkerModule } from '@hub/supervision';
 import { ReportBuildProcessor } from './report-build.processor';
 import { ReportBuilder } from './report-builder.service';
-import { SupervisionFigures, SupervisionRollup } from '@hub/supervision';
 import { REPORT_FIGURES } from './report-figures';
 import { ReportRuns } from './report-runs.service';
 import { ReportsController } from './reports.controller';
@@ -19,9 +19,8 @@ export class ReportsModule {}
 
 /** Worker side: builds the runs, with the figures of the service the dashboard reads. */
 @Module({
+  imports: [SupervisionWorkerModule],
   providers: [
-    SupervisionFigures,
-    SupervisionRollup,
     SupervisionReportFigures,
     { provide: REPORT_FIGURES, useExisting: SupervisionReportFigures },
     ReportRuns,
