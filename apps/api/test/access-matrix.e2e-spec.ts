@@ -9,7 +9,7 @@ import { AuthService } from '@hub/auth';
 import { CoreModule, openApiDocument, OutboxRelay, QUEUES } from '@hub/core';
 import { createTestApi, createTestWorker, postFeed, resetDatabase, sampleBytes, TEST_PASSWORD, waitFor } from '@hub/testing';
 import { ApiModule } from '../src/api.module';
-import { CallSpec, Cell, CELLS, expectedFor, Fixtures, receives, ROUTE_ACCESS, SOCKET_ACCESS, SocketEvent, unitFor } from './access-matrix';
+import { CallSpec, Cell, CELLS, ENDED_HALF, expectedFor, Fixtures, receives, ROUTE_ACCESS, SOCKET_ACCESS, SocketEvent, unitFor } from './access-matrix';
 
 /** Relays the outbox to the live channel, without the pipeline (nothing routes behind the test's back). */
 @Module({ imports: [CoreModule], providers: [OutboxRelay] })
@@ -94,12 +94,15 @@ describe('access matrix: every route and socket event × every role × own unit,
     const [file] = (await http().get(`/api/v1/tickets/${withFile}/attachments`).set(as(dispatcher)).expect(200)).body;
     const unreadable = (await postFeed(app.getHttpServer(), '12315', '{"gdbh": ', 'application/json').expect(400)).body.rawId as string;
     const [ruleSet] = await db.query(`SELECT version FROM rule_sets WHERE status = 'ACTIVE'`);
-    fx = { ticket: complaint.ticketId, fileTicket: withFile, attachment: file.id, feedRecord: unreadable, ruleSetVersion: ruleSet.version };
+    await app.get<Queue>(getQueueToken(QUEUES.reports)).obliterate({ force: true });
+    const reportRun = (await http().post('/api/v1/reports').set(as(tokens.get('SUPERVISOR/own')!)).send({ scope: 'AIC@220100', ...ENDED_HALF }).expect(202)).body.id as string;
+    fx = { ticket: complaint.ticketId, fileTicket: withFile, attachment: file.id, feedRecord: unreadable, ruleSetVersion: ruleSet.version, reportRun };
   });
 
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
     await app.get<Queue>(getQueueToken(QUEUES.routing)).obliterate({ force: true });
+    await app.get<Queue>(getQueueToken(QUEUES.reports)).obliterate({ force: true });
     await relay.close();
     await app.close();
   });

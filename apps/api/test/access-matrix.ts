@@ -26,6 +26,8 @@ export interface Fixtures {
   /** a feed request that could not be read */
   feedRecord: string;
   ruleSetVersion: number;
+  /** a half-year report run of AIC@220100, asked for by a supervisor (not built: no worker runs here) */
+  reportRun: string;
 }
 
 export interface CallSpec {
@@ -68,6 +70,11 @@ const REWARD_READERS = ['REWARD_OFFICER', 'FINANCE', 'SUPERVISOR', 'ADMIN'] as c
 const RECORD_READERS = ['OPERATOR', 'SUPERVISOR', 'ADMIN'] as const;
 /** credit records of subjects: the desk, the supervisors, unit staff and admins */
 const SUBJECT_READERS = ['OPERATOR', 'SUPERVISOR', 'HANDLER', 'UNIT_HEAD', 'ADMIN'] as const;
+/** half-year reports: supervisors of every scope, unit heads of their own unit's */
+const REPORT_READERS = ['SUPERVISOR', 'UNIT_HEAD'] as const;
+const REPORT_SIGHT: Partial<Record<Role, Sight>> = { SUPERVISOR: 'all', UNIT_HEAD: 'own' };
+/** a half year that has ended, whenever the test runs */
+export const ENDED_HALF = { year: new Date().getUTCFullYear() - 1, half: 'H2' } as const;
 
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/v1/tickets/{id}/accept': { roles: 'staff', sees: DISPATCHED_TICKET, except: LEAD_STAFF_ONLY, call: caseMove({}) },
@@ -103,6 +110,13 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/v1/notifications/read-all': { roles: 'staff' },
   // a notice of no one: 404 whoever asks
   'POST /api/v1/notifications/{id}/read': { roles: 'staff', sees: {}, call: () => ({ params: { id: NO_SUCH_ID } }) },
+
+  'POST /api/v1/reports': { roles: REPORT_READERS, sees: REPORT_SIGHT, call: () => ({ body: { scope: 'AIC@220100', ...ENDED_HALF } }) },
+  'GET /api/v1/reports': { roles: REPORT_READERS },
+  'GET /api/v1/reports/{id}': { roles: REPORT_READERS, sees: REPORT_SIGHT, call: (fx) => ({ params: { id: fx.reportRun } }) },
+  // no files before the run is built: 404 whoever asks past the role check
+  'GET /api/v1/reports/{id}/file.xlsx': { roles: REPORT_READERS, sees: {}, call: (fx) => ({ params: { id: fx.reportRun } }) },
+  'GET /api/v1/reports/{id}/file.pdf': { roles: REPORT_READERS, sees: {}, call: (fx) => ({ params: { id: fx.reportRun } }) },
 
   'GET /api/v1/calendar': { roles: ['ADMIN'] },
   'GET /api/v1/calendar/days': { roles: ['ADMIN'], call: () => ({ query: { year: '2026' } }) },

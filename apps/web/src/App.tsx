@@ -24,6 +24,7 @@ import { PortalStatusPage } from './pages/portal/PortalStatusPage';
 import { PortalSubmitPage } from './pages/portal/PortalSubmitPage';
 import { PublicRecordsPage } from './pages/PublicRecordsPage';
 import { QueuePage } from './pages/QueuePage';
+import { ReportsPage } from './pages/ReportsPage';
 import { BudgetsPage } from './pages/rewards/BudgetsPage';
 import { LedgerPage } from './pages/rewards/LedgerPage';
 import { RewardPage } from './pages/rewards/RewardPage';
@@ -87,6 +88,8 @@ const UNIT: Workspace[] = ['unit'];
 const CASES: Workspace[] = ['operator', 'supervisor', 'unit', 'police', 'prosecutor'];
 const OVERDUE: Workspace[] = ['unit', 'supervisor'];
 const REWARDS: Workspace[] = ['rewards'];
+/** supervisors, and unit heads for their unit (the page sends other unit staff home) */
+const REPORTS: Workspace[] = ['supervisor', 'unit'];
 const BUDGET_READERS: Workspace[] = ['rewards', 'supervisor', 'admin'];
 const SUPERVISOR: Workspace[] = ['supervisor'];
 
@@ -118,6 +121,7 @@ function AppRoutes() {
         <Route path="approvals" element={<Only workspaces={UNIT}><TransferApprovalsPage /></Only>} />
         <Route path="overdue" element={<Only workspaces={OVERDUE}><OverduePage /></Only>} />
         <Route path="trends" element={<Only workspaces={['supervisor']}><TrendsPage /></Only>} />
+        <Route path="reports" element={<Only workspaces={REPORTS}><ReportsPage /></Only>} />
         <Route path="police" element={<Only workspaces={['police']}><PoliceTransfersPage /></Only>} />
         <Route path="oversight" element={<Only workspaces={['prosecutor']}><OversightPage /></Only>} />
         <Route path="admin/holidays" element={<Only workspaces={['admin']}><HolidaysPage /></Only>} />

@@ -674,3 +674,4 @@ export interface CreditSubjectsPage {
 // ── supervision, reports and trend watch: one file each ─────────────────────
 export * from './supervision';
 export * from './trends';
+export * from './reports';

@@ -5,7 +5,7 @@ import type { SessionRevokedMessage } from '@hub/auth/auth-sessions.service';
 import { AuthService, TokenClaims } from '@hub/auth/auth.service';
 import { hasRole, Viewer } from '@hub/auth/roles';
 import { EventBus } from '@hub/core';
-import { LiveMessage, OPERATOR_ROOM, roleRoom, unitRoom } from './live-messages';
+import { LiveMessage, OPERATOR_ROOM, roleRoom, unitRoom, userRoom } from './live-messages';
 
 type Listener = (message: LiveMessage) => void;
 
@@ -85,6 +85,8 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       this.namespace.local.to(OPERATOR_ROOM).emit(message.event, { ticketId: message.ticketId, claim: message.claim });
     } else if (message.event === 'counters') {
       this.namespace.local.to(OPERATOR_ROOM).emit('counters', message.counters);
+    } else if (message.event === 'report.progress') {
+      this.namespace.local.to(userRoom(message.userId)).emit(message.event, message.run);
     } else if (message.event === 'notification') {
       this.namespace.local.to(message.roles.map((role) => roleRoom(role, message.unit))).emit('notification', message.notification);
     } else if (message.event === 'trend.alert') {
@@ -114,7 +116,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 }
 
 function roomsOf(viewer: Viewer): string[] {
-  const rooms: string[] = [];
+  const rooms: string[] = [userRoom(viewer.id)];
   if (hasRole(viewer, 'OPERATOR', 'SUPERVISOR')) rooms.push(OPERATOR_ROOM);
   if (viewer.unit && hasRole(viewer, 'HANDLER', 'UNIT_HEAD', 'POLICE_LIAISON')) rooms.push(unitRoom(viewer.unit));
   // notices: by role in the viewer's unit, and by role everywhere

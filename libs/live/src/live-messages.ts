@@ -1,4 +1,4 @@
-import type { ClaimView, NotificationView, TicketEventPayload, TrendAlertView } from '@hub/contracts';
+import type { ClaimView, NotificationView, ReportRunView, TicketEventPayload, TrendAlertView } from '@hub/contracts';
 
 export type { ClaimView } from '@hub/contracts';
 
@@ -28,10 +28,19 @@ export interface TrendAlertMessage {
   alert: TrendAlertView;
 }
 
+/** A half-year report run moved (state, progress): for the one who asked for it. */
+export interface ReportProgressMessage {
+  event: 'report.progress';
+  userId: string;
+  run: ReportRunView;
+}
+
 /** Everything that travels on the events channel, from any api or worker process. */
-export type LiveMessage = TicketEventPayload | ClaimChangedMessage | NotificationMessage | CountersMessage | TrendAlertMessage;
+export type LiveMessage = TicketEventPayload | ClaimChangedMessage | NotificationMessage | CountersMessage | TrendAlertMessage | ReportProgressMessage;
 
 export const OPERATOR_ROOM = 'operators';
 export const unitRoom = (unit: string) => `unit:${unit}`;
+/** one staff member's sockets */
+export const userRoom = (userId: string) => `user:${userId}`;
 /** holders of one role in one unit, or of the role everywhere */
 export const roleRoom = (role: string, unit: string | null) => (unit ? `unit:${unit}:role:${role}` : `role:${role}`);

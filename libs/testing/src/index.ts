@@ -11,3 +11,4 @@ export * from './case-driver';
 export * from './labelled-examples';
 export * from './bad-input-corpus';
 export * from './subject-pushes';
+export * from './pdf-text';

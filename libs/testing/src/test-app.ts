@@ -51,7 +51,7 @@ function withTime(builder: TestingModuleBuilder, options: TestAppOptions): Testi
   return options.time ? builder.overrideProvider(TimeSource).useValue(options.time) : builder;
 }
 
-const WIPED_TABLES = ['supervision_daily_flow', 'supervision_daily_by', 'supervision_rollup_state', 'trend_alerts', 'trend_counts', 'trend_counted', 'trend_watermark', 'revoked_tokens', 'refresh_tokens', 'auth_sessions', 'credit_record_history', 'credit_cases', 'credit_subjects', 'reward_ledger', 'rewards', 'tipster_receipts', 'notification_reads', 'notifications', 'ticket_clocks', 'ticket_findings', 'calendar_days', 'calendar_years', 'ticket_claims', 'labelled_examples', 'classifier_models', 'rule_sets', 'pii_reveals', 'outbox', 'attachments', 'ticket_history', 'record_revisions', 'tickets', 'raw_records', 'users'];
+const WIPED_TABLES = ['report_files', 'report_runs', 'supervision_daily_flow', 'supervision_daily_by', 'supervision_rollup_state', 'trend_alerts', 'trend_counts', 'trend_counted', 'trend_watermark', 'revoked_tokens', 'refresh_tokens', 'auth_sessions', 'credit_record_history', 'credit_cases', 'credit_subjects', 'reward_ledger', 'rewards', 'tipster_receipts', 'notification_reads', 'notifications', 'ticket_clocks', 'ticket_findings', 'calendar_days', 'calendar_years', 'ticket_claims', 'labelled_examples', 'classifier_models', 'rule_sets', 'pii_reveals', 'outbox', 'attachments', 'ticket_history', 'record_revisions', 'tickets', 'raw_records', 'users'];
 
 /**
  * Empties every table a test writes to and restores what setup puts there (taxonomy,

@@ -7,6 +7,7 @@ import {
   ExceptionOutlined,
   EyeOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   FundOutlined,
   GiftOutlined,
   PhoneOutlined,
@@ -57,6 +58,7 @@ function entriesOf(workspace: Workspace, head: boolean, triageWaiting?: number, 
         { path: '/queue', label: 'menu.queue', icon: <UnorderedListOutlined /> },
         { path: '/overdue', label: 'menu.overdue', icon: <AlertOutlined /> },
         { path: '/trends', label: 'menu.trends', icon: <RiseOutlined /> },
+        { path: '/reports', label: 'menu.reports', icon: <FileTextOutlined /> },
         ...BUDGETS,
       ];
     case 'unit':
@@ -67,6 +69,7 @@ function entriesOf(workspace: Workspace, head: boolean, triageWaiting?: number, 
               { path: '/approvals', label: 'menu.approvals', icon: <AuditOutlined /> } satisfies Entry,
               { path: '/overdue', label: 'menu.overdue', icon: <AlertOutlined /> } satisfies Entry,
               { path: '/dashboard', label: 'menu.unitDashboard', icon: <BarChartOutlined /> } satisfies Entry,
+              { path: '/reports', label: 'menu.reports', icon: <FileTextOutlined /> } satisfies Entry,
             ]
           : []),
       ];

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { ClaimChangedEvent, Counters, NotificationEvent, TicketEvent, TrendAlertEvent } from '@hub/contracts';
+import type { ClaimChangedEvent, Counters, NotificationEvent, ReportRunView, TicketEvent, TrendAlertEvent } from '@hub/contracts';
 import { renewSession } from '../api/client';
 import { session } from '../api/session';
 
@@ -11,6 +11,8 @@ export interface LiveEvents {
   counters: Counters;
   notification: NotificationEvent;
   'trend.alert': TrendAlertEvent;
+  /** a report run the signed-in user asked for moved */
+  'report.progress': ReportRunView;
 }
 
 interface LiveValue {

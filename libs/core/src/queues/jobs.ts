@@ -13,6 +13,7 @@ export const QUEUES = {
   records: 'records',
   trends: 'trends',
   supervision: 'supervision',
+  reports: 'reports',
 } as const;
 
 export const JOBS = {
@@ -104,6 +105,18 @@ export interface TrendScanPayload {
 
 /** Every 10 minutes: a burst is on the supervisors' screens within minutes, the hourly buckets fill as they go. */
 export const TREND_SCAN_SCHEDULE = { every: 600_000 } as const;
+export const REPORT_JOBS = {
+  /** builds one half-year report run's XLSX and PDF; a run already DONE or FAILED makes it a no-op */
+  build: 'report-build',
+} as const;
+
+/** The run's id only: scope, period and requester are read from report_runs. */
+export interface ReportBuildPayload {
+  runId: string;
+}
+
+/** One job per run: asking again for a run still queued queues nothing more. */
+export const reportJobId = (runId: string) => `report-${runId}`;
 
 export const SUPERVISION_JOBS = {
   /** recomputes the supervision rollups of the Beijing days touched since its watermark; derived from the ticket history, idempotent */

@@ -29,7 +29,7 @@ export function queueOptions(config: AppConfig): QueueOptions {
 @Module({
   imports: [
     BullModule.forRootAsync({ inject: [AppConfig], useFactory: queueOptions }),
-    BullModule.registerQueue({ name: QUEUES.tickets }, { name: QUEUES.routing }, { name: QUEUES.clocks }, { name: QUEUES.rewards }, { name: QUEUES.records }, { name: QUEUES.trends }, { name: QUEUES.supervision }),
+    BullModule.registerQueue({ name: QUEUES.tickets }, { name: QUEUES.routing }, { name: QUEUES.clocks }, { name: QUEUES.rewards }, { name: QUEUES.records }, { name: QUEUES.trends }, { name: QUEUES.reports }, { name: QUEUES.supervision }),
   ],
   providers: [PipelineBatchIndex],
   exports: [BullModule, PipelineBatchIndex],

@@ -11,6 +11,7 @@ import { HistoryIndexes1765065600001 } from './1765065600001-history-indexes';
 import { Records1765152000000 } from './1765152000000-records';
 import { Supervision1765238400000 } from './1765238400000-supervision';
 import { Trends1765238400001 } from './1765238400001-trends';
+import { Reports1765238400002 } from './1765238400002-reports';
 import { Search1765238400003 } from './1765238400003-search';
 import { SealedAttachments1765238400004 } from './1765238400004-sealed-attachments';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   Records1765152000000,
   Supervision1765238400000,
   Trends1765238400001,
+  Reports1765238400002,
   Search1765238400003,
   SealedAttachments1765238400004,
 ];
