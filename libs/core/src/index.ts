@@ -17,6 +17,7 @@ export * from './logging/request-id';
 export * from './queues/jobs';
 export * from './queues/queue.module';
 export * from './queues/keep-scheduled';
+export * from './queues/scheduled-worker-host';
 export * from './queues/pipeline-batch-index';
 export * from './redis/redis.module';
 export * from './redis/redis.provider';

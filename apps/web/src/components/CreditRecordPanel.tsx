@@ -1,9 +1,8 @@
-import { Alert, Card, Empty, List, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { recordsApi, type CreditRecord } from '../api/records';
 import { useI18n } from '../i18n';
-import type { MessageKey } from '../i18n/zh';
-import { formatFen } from '../lib/money';
+import { CreditCaseList } from './CreditCaseList';
 import { beijing } from '../lib/time';
 
 /** The subject's credit record (诚信档案) on the staff ticket view: prior cases and the blacklist state. */
@@ -45,24 +44,7 @@ export function CreditRecordPanel({ ticketId, version }: { ticketId: string; ver
               {beijing(subject.listedAt)} {subject.listedReason}
             </Typography.Text>
           )}
-          <List
-            size="small"
-            dataSource={record.cases}
-            renderItem={(c) => (
-              <List.Item>
-                <Space direction="vertical" size={0}>
-                  <Space wrap>
-                    <Tag>{t(`records.outcome.${c.outcome}` as MessageKey)}</Tag>
-                    <span>{beijing(c.decidedAt)}</span>
-                    <span>{c.unitName}</span>
-                  </Space>
-                  <Typography.Text type="secondary">
-                    {c.penalties.map((p) => t(`penalty.${p}` as MessageKey)).join('、')} {c.fineFen > 0 ? formatFen(c.fineFen) : ''} {c.decisionNumber ?? ''}
-                  </Typography.Text>
-                </Space>
-              </List.Item>
-            )}
-          />
+          <CreditCaseList cases={record.cases} />
         </Space>
       )}
     </Card>

@@ -1,11 +1,12 @@
 import { StopOutlined, UndoOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Input, List, Radio, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Empty, Input, Radio, Space, Table, Tag, Timeline, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { InputRef } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { recordsApi, type CreditRecord, type CreditSubjectView } from '../api/records';
 import { ReasonModal } from '../components/rewards/ReasonModal';
+import { CreditCaseList } from '../components/CreditCaseList';
 import { Kbd } from '../components/Kbd';
 import { useTaxonomy } from '../context/TaxonomyContext';
 import { useErrorHandler } from '../hooks/useErrorHandler';
@@ -13,7 +14,6 @@ import { useFetched } from '../hooks/useFetched';
 import { useHotkeys } from '../hooks/useHotkeys';
 import { useI18n, type Translate } from '../i18n';
 import type { MessageKey } from '../i18n/zh';
-import { formatFen } from '../lib/money';
 import { beijing } from '../lib/time';
 
 type Listed = 'all' | 'listed' | 'unlisted';
@@ -262,24 +262,7 @@ function SubjectRecord({ record, loading }: { record: CreditRecord | null; loadi
           </div>
           <div>
             <Typography.Text strong>{t('blacklist.cases', { n: record.cases.length })}</Typography.Text>
-            <List
-              size="small"
-              dataSource={record.cases}
-              renderItem={(c) => (
-                <List.Item>
-                  <Space direction="vertical" size={0}>
-                    <Space wrap>
-                      <Tag>{t(`records.outcome.${c.outcome}` as MessageKey)}</Tag>
-                      <span>{beijing(c.decidedAt)}</span>
-                      <span>{c.unitName}</span>
-                    </Space>
-                    <Typography.Text type="secondary">
-                      {c.violation ?? ''} {c.penalties.map((p) => t(`penalty.${p}` as MessageKey)).join('、')} {c.fineFen > 0 ? formatFen(c.fineFen) : ''} {c.decisionNumber ?? ''}
-                    </Typography.Text>
-                  </Space>
-                </List.Item>
-              )}
-            />
+            <CreditCaseList cases={record.cases} />
           </div>
         </Space>
       )}

@@ -1,7 +1,6 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { AppConfig, keepScheduled, QUEUES, REWARD_JOBS, REWARD_SWEEP_SCHEDULE, RewardSweepPayload } from '@hub/core';
+import { AppConfig, ScheduledWorkerHost, QUEUES, REWARD_JOBS, REWARD_SWEEP_SCHEDULE, RewardSweepPayload } from '@hub/core';
 import { RewardNotices } from './reward-notices.service';
 import { RewardsService } from './rewards.service';
 
@@ -11,25 +10,14 @@ import { RewardsService } from './rewards.service';
  * or overlaps another changes nothing twice.
  */
 @Processor(QUEUES.rewards, { concurrency: 1 })
-export class RewardSweepProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
-  private stopSchedule: () => void = () => undefined;
-
+export class RewardSweepProcessor extends ScheduledWorkerHost<RewardSweepPayload> {
   constructor(
     private readonly rewards: RewardsService,
     private readonly notices: RewardNotices,
-    @InjectQueue(QUEUES.rewards) private readonly queue: Queue<RewardSweepPayload>,
-    private readonly config: AppConfig,
+    @InjectQueue(QUEUES.rewards) queue: Queue<RewardSweepPayload>,
+    config: AppConfig,
   ) {
-    super();
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    const template = { name: REWARD_JOBS.sweep, data: {}, opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } };
-    this.stopSchedule = await keepScheduled(this.queue, 'reward-sweep', REWARD_SWEEP_SCHEDULE, template, this.config.env.REQUEUE_SWEEP_MS);
-  }
-
-  onApplicationShutdown(): void {
-    this.stopSchedule();
+    super(queue, { id: 'reward-sweep', repeat: REWARD_SWEEP_SCHEDULE, template: { name: REWARD_JOBS.sweep, data: {}, opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } } }, config.env.REQUEUE_SWEEP_MS);
   }
 
   async process(): Promise<{ expired: number; noticesSent: number }> {
