@@ -37,6 +37,10 @@ export function benchEnv(overrides: Record<string, string> = {}): Record<string,
     PORT: e.BENCH_PORT ?? '3371',
     HOST: '127.0.0.1',
     LOG_LEVEL: e.BENCH_LOG_LEVEL ?? 'info',
+    // the live and scale benches sign hundreds of staff in from one address within a minute
+    LOGIN_RATE_PER_ACCOUNT: '1000',
+    LOGIN_RATE_PER_ADDRESS: '100000',
+    LOGIN_LOCKOUT_FAILURES: '100',
     ...overrides,
   };
 }
