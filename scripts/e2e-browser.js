@@ -51,7 +51,7 @@ async function main() {
   let status = 1;
   try {
     for (let i = 0; i < 120 && !(await healthy()); i++) await new Promise((r) => setTimeout(r, 500));
-    const pw = spawnSync('npx', ['playwright', 'test', '-c', 'apps/web/playwright.config.ts', '--reporter=list,json', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: { ...env, HUB_WEB_URL: `http://127.0.0.1:${PORT}` } });
+    const pw = spawnSync('npx', ['playwright', 'test', '-c', 'apps/web/playwright.config.ts', '--reporter=list,json', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: { ...env, HUB_WEB_URL: `http://127.0.0.1:${PORT}`, PLAYWRIGHT_JSON_OUTPUT_NAME: env.PLAYWRIGHT_JSON_OUTPUT_NAME || path.join(root, 'artifacts', 'playwright-report.json') } });
     status = pw.status ?? 1;
   } finally {
     for (const child of children) child.kill('SIGTERM');
