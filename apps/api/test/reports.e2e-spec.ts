@@ -2,14 +2,12 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplication, INestApplicationContext, Module } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Workbook } from 'exceljs';
-import type { AddressInfo } from 'node:net';
-import { io, Socket } from 'socket.io-client';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { PeriodFigures, ReportHalf, ReportRunView, UnitAssessment } from '@hub/contracts';
 import { CoreModule, QUEUES } from '@hub/core';
 import { HALF_NAMES, halfYearPeriod, ReportsWorkerModule } from '@hub/reports';
-import { CaseWorld, closeCase, createTestApi, createTestWorker, pdfText, resetDatabase, waitFor } from '@hub/testing';
+import { CaseWorld, closeCase, connected, ConsoleSockets, createTestApi, createTestWorker, pdfText, resetDatabase, waitFor } from '@hub/testing';
 import { ApiModule } from '../src/api.module';
 
 const AIC = 'AIC@220100';
@@ -52,8 +50,7 @@ describe('half-year reports', () => {
   let world: CaseWorld;
   let supervisor: string;
   let aicHead: string;
-  let url: string;
-  const sockets: Socket[] = [];
+  const sockets = new ConsoleSockets();
   const http = () => request(app.getHttpServer());
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   const ask = (token: string, scope: string) => http().post('/api/v1/reports').set(as(token)).send({ scope, year: YEAR, half: HALF });
@@ -66,8 +63,7 @@ describe('half-year reports', () => {
 
   beforeAll(async () => {
     app = await createTestApi(ApiModule);
-    await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    await sockets.listen(app);
     await resetDatabase(app.get(DataSource));
     await app.get<Queue>(getQueueToken(QUEUES.reports)).obliterate({ force: true });
     world = new CaseWorld(app);
@@ -89,18 +85,17 @@ describe('half-year reports', () => {
   });
 
   afterAll(async () => {
-    for (const s of sockets) s.disconnect();
+    sockets.closeAll();
     await worker?.close();
     for (const queue of [QUEUES.reports, QUEUES.supervision]) await app.get<Queue>(getQueueToken(queue)).obliterate({ force: true });
     await app.close();
   });
 
   it('builds the province report in the worker, pushing its progress to the one who asked', async () => {
-    const socket = io(`${url}/console`, { auth: { token: supervisor }, transports: ['websocket'], reconnection: false, forceNew: true });
-    sockets.push(socket);
+    const socket = sockets.open(supervisor);
     const pushed: ReportRunView[] = [];
     socket.on('report.progress', (r: ReportRunView) => pushed.push(r));
-    await new Promise((resolve, reject) => socket.once('connect', resolve).once('connect_error', reject));
+    await connected(socket);
 
     const asked = (await ask(supervisor, 'PROVINCE').expect(202)).body as ReportRunView;
     // the half the test runs in has not ended: a provisional (中期) report

@@ -1,9 +1,7 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import type { AddressInfo } from 'node:net';
-import { io, Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import type { NotificationView, TicketView } from '@hub/contracts';
-import { CaseWorld, createTestApi, createTestWorker, resetDatabase, waitFor } from '@hub/testing';
+import { CaseWorld, ConsoleSockets, createTestApi, createTestWorker, resetDatabase, waitFor } from '@hub/testing';
 import { ApiModule } from '../../api/src/api.module';
 import { WorkerModule } from '../src/worker.module';
 
@@ -12,31 +10,23 @@ describe('suspected crimes: the prosecutor’s oversight and live notices', () =
   let api: INestApplication;
   let worker: INestApplicationContext;
   let world: CaseWorld;
-  let url: string;
-  const sockets: Socket[] = [];
+  const sockets = new ConsoleSockets();
 
   beforeAll(async () => {
     api = await createTestApi(ApiModule);
-    await api.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(api.getHttpServer().address() as AddressInfo).port}`;
+    await sockets.listen(api);
     await resetDatabase(api.get(DataSource));
     worker = await createTestWorker(WorkerModule);
     world = new CaseWorld(api);
   });
 
   afterAll(async () => {
-    for (const s of sockets) s.disconnect();
+    sockets.closeAll();
     await worker.close();
     await api.close();
   });
 
-  const connect = (token: string) =>
-    new Promise<Socket>((resolve, reject) => {
-      const socket = io(`${url}/console`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
-      sockets.push(socket);
-      socket.once('connect', () => resolve(socket));
-      socket.once('connect_error', reject);
-    });
+  const connect = (token: string) => sockets.connect(token);
 
   /** Received on the feed, classified and routed by the worker; an operator decides if the router was unsure. */
   async function routedCrimeTicket(): Promise<TicketView> {

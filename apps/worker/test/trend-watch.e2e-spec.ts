@@ -1,10 +1,8 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { io, Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import type { TrendAlertView } from '@hub/contracts';
-import { CaseWorld, createTestApi, createTestWorker, postFeed, resetDatabase, SubjectFeed, subjectPush, SubjectPushSpec } from '@hub/testing';
+import { CaseWorld, ConsoleSockets, createTestApi, createTestWorker, postFeed, resetDatabase, SubjectFeed, subjectPush, SubjectPushSpec } from '@hub/testing';
 import { TrendAlerts } from '@hub/trends';
 import { ApiModule } from '../../api/src/api.module';
 import { WorkerModule } from '../src/worker.module';
@@ -18,32 +16,24 @@ describe('trend watch: a burst of tickets about one subject', () => {
   let api: INestApplication;
   let worker: INestApplicationContext;
   let world: CaseWorld;
-  let url: string;
   let serial = 0;
-  const sockets: Socket[] = [];
+  const sockets = new ConsoleSockets();
 
   beforeAll(async () => {
     api = await createTestApi(ApiModule);
-    await api.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(api.getHttpServer().address() as AddressInfo).port}`;
+    await sockets.listen(api);
     await resetDatabase(api.get(DataSource));
     worker = await createTestWorker(WorkerModule);
     world = new CaseWorld(api);
   });
 
   afterAll(async () => {
-    for (const s of sockets) s.disconnect();
+    sockets.closeAll();
     await worker.close();
     await api.close();
   });
 
-  const connect = (token: string) =>
-    new Promise<Socket>((resolve, reject) => {
-      const socket = io(`${url}/console`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
-      sockets.push(socket);
-      socket.once('connect', () => resolve(socket));
-      socket.once('connect_error', reject);
-    });
+  const connect = (token: string) => sockets.connect(token);
 
   const push = async (feed: SubjectFeed, at: Date, spec: Pick<SubjectPushSpec, 'subject' | 'region' | 'text'>) => {
     const externalId = `TREND-${feed}-${++serial}`;

@@ -12,3 +12,4 @@ export * from './labelled-examples';
 export * from './bad-input-corpus';
 export * from './subject-pushes';
 export * from './pdf-text';
+export * from './console-sockets';
