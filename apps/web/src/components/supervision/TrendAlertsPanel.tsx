@@ -189,7 +189,7 @@ function alertColumns(
     {
       title: t('trends.col.status'),
       key: 'status',
-      width: compact ? 110 : 200,
+      width: compact ? 150 : 200,
       render: (_, row) =>
         row.status === 'OPEN' ? (
           <Button size="small" icon={<CheckOutlined />} loading={acknowledging === row.id} onClick={() => acknowledge(row.id)} data-testid="trend-acknowledge">
