@@ -1,5 +1,31 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The sums both rollup tables keep, in this order (money in fen as bigint). */
+const SUMS = [
+  ['received', 'integer'],
+  ['dispatched', 'integer'],
+  ['closed', 'integer'],
+  ['overdue', 'integer'],
+  ['routed', 'integer'],
+  ['auto_routed', 'integer'],
+  ['corrected', 'integer'],
+  ['no_case', 'integer'],
+  ['mediated', 'integer'],
+  ['mediation_failed', 'integer'],
+  ['penalized', 'integer'],
+  ['transferred', 'integer'],
+  ['fine_fen', 'bigint'],
+  ['confiscation_fen', 'bigint'],
+  ['accepted', 'integer'],
+  ['accepted_on_time', 'integer'],
+  ['accept_missed', 'integer'],
+  ['closed_on_time', 'integer'],
+  ['close_missed', 'integer'],
+  ['returned', 'integer'],
+  ['reopened', 'integer'],
+] as const;
+const sumColumns = SUMS.map(([name, type]) => `        ${name} ${type} NOT NULL DEFAULT 0,`).join('\n');
+
 /**
  * Supervision rollups: one row per Beijing day, hotline, region, category and unit with the day's
  * flow and the events the unit assessment counts, and the same sums by each dimension alone, kept by the supervision rollup job from the
@@ -19,27 +45,7 @@ export class Supervision1765238400000 implements MigrationInterface {
         region_code text NOT NULL,
         category text NOT NULL,
         unit text NOT NULL,
-        received integer NOT NULL DEFAULT 0,
-        dispatched integer NOT NULL DEFAULT 0,
-        closed integer NOT NULL DEFAULT 0,
-        overdue integer NOT NULL DEFAULT 0,
-        routed integer NOT NULL DEFAULT 0,
-        auto_routed integer NOT NULL DEFAULT 0,
-        corrected integer NOT NULL DEFAULT 0,
-        no_case integer NOT NULL DEFAULT 0,
-        mediated integer NOT NULL DEFAULT 0,
-        mediation_failed integer NOT NULL DEFAULT 0,
-        penalized integer NOT NULL DEFAULT 0,
-        transferred integer NOT NULL DEFAULT 0,
-        fine_fen bigint NOT NULL DEFAULT 0,
-        confiscation_fen bigint NOT NULL DEFAULT 0,
-        accepted integer NOT NULL DEFAULT 0,
-        accepted_on_time integer NOT NULL DEFAULT 0,
-        accept_missed integer NOT NULL DEFAULT 0,
-        closed_on_time integer NOT NULL DEFAULT 0,
-        close_missed integer NOT NULL DEFAULT 0,
-        returned integer NOT NULL DEFAULT 0,
-        reopened integer NOT NULL DEFAULT 0,
+${sumColumns}
         PRIMARY KEY (day, feed, region_code, category, unit)
       )`);
     // the same sums by one dimension at a time (dim: the day's total, or one feed, region, category or unit),
@@ -52,27 +58,7 @@ export class Supervision1765238400000 implements MigrationInterface {
         dim text NOT NULL,
         day date NOT NULL,
         key text NOT NULL,
-        received integer NOT NULL DEFAULT 0,
-        dispatched integer NOT NULL DEFAULT 0,
-        closed integer NOT NULL DEFAULT 0,
-        overdue integer NOT NULL DEFAULT 0,
-        routed integer NOT NULL DEFAULT 0,
-        auto_routed integer NOT NULL DEFAULT 0,
-        corrected integer NOT NULL DEFAULT 0,
-        no_case integer NOT NULL DEFAULT 0,
-        mediated integer NOT NULL DEFAULT 0,
-        mediation_failed integer NOT NULL DEFAULT 0,
-        penalized integer NOT NULL DEFAULT 0,
-        transferred integer NOT NULL DEFAULT 0,
-        fine_fen bigint NOT NULL DEFAULT 0,
-        confiscation_fen bigint NOT NULL DEFAULT 0,
-        accepted integer NOT NULL DEFAULT 0,
-        accepted_on_time integer NOT NULL DEFAULT 0,
-        accept_missed integer NOT NULL DEFAULT 0,
-        closed_on_time integer NOT NULL DEFAULT 0,
-        close_missed integer NOT NULL DEFAULT 0,
-        returned integer NOT NULL DEFAULT 0,
-        reopened integer NOT NULL DEFAULT 0,
+${sumColumns}
         PRIMARY KEY (fdim, fkey, dim, day, key)
       )`);
     await q.query(`
