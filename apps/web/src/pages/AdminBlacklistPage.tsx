@@ -2,7 +2,7 @@ import { StopOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Input, Radio, Space, Table, Tag, Timeline, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { InputRef } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { recordsApi, type CreditRecord, type CreditSubjectView } from '../api/records';
 import { ReasonModal } from '../components/rewards/ReasonModal';
@@ -200,33 +200,24 @@ function subjectColumns(t: Translate, regionName: (code: string) => string, setM
 }
 
 function ListingState({ t, subject }: { t: Translate; subject: CreditSubjectView }) {
-  if (subject.blacklisted) {
-    return (
-      <div className="cell-2">
-        <span>
-          <Tag color="red">{t('records.panel.blacklisted')}</Tag>
-          {beijing(subject.listedAt)}
-        </span>
-        <Typography.Text type="secondary" className="field-note">
-          {subject.listedReason}
-        </Typography.Text>
-      </div>
-    );
-  }
-  if (subject.delistedAt) {
-    return (
-      <div className="cell-2">
-        <span>
-          <Tag color="green">{t('blacklist.wasDelisted')}</Tag>
-          {beijing(subject.delistedAt)}
-        </span>
-        <Typography.Text type="secondary" className="field-note">
-          {subject.delistedReason}
-        </Typography.Text>
-      </div>
-    );
-  }
+  if (subject.blacklisted) return <ListingMove tag={<Tag color="red">{t('records.panel.blacklisted')}</Tag>} at={subject.listedAt} reason={subject.listedReason} />;
+  if (subject.delistedAt) return <ListingMove tag={<Tag color="green">{t('blacklist.wasDelisted')}</Tag>} at={subject.delistedAt} reason={subject.delistedReason} />;
   return <Tag>{t('blacklist.notListed')}</Tag>;
+}
+
+/** The last listing or delisting: what, when, and the reason under it. */
+function ListingMove({ tag, at, reason }: { tag: ReactNode; at: string | null; reason: string | null }) {
+  return (
+    <div className="cell-2">
+      <span>
+        {tag}
+        {beijing(at)}
+      </span>
+      <Typography.Text type="secondary" className="field-note">
+        {reason}
+      </Typography.Text>
+    </div>
+  );
 }
 
 const HISTORY_COLORS: Record<string, string> = { LISTED: 'red', DELISTED: 'green', CASE_ADDED: 'blue' };
