@@ -1,7 +1,8 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { ConfigProvider, Segmented } from 'antd';
+import { ConfigProvider } from 'antd';
 import { Outlet } from 'react-router-dom';
-import { useI18n, type Lang } from '../../i18n';
+import { useI18n } from '../../i18n';
+import { LanguageSwitch } from '../LanguageSwitch';
 import { LeaveGuardProvider, useGuardedNavigate } from './leaveGuard';
 import './portal.css';
 
@@ -9,7 +10,7 @@ import './portal.css';
 const PORTAL_THEME = { token: { fontSize: 16, controlHeight: 44, controlHeightLG: 52, borderRadius: 8, colorPrimary: '#1659c7' } };
 
 function PortalHeader() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const go = useGuardedNavigate();
   return (
     <header className="portal-header">
@@ -28,17 +29,7 @@ function PortalHeader() {
           <span className="portal-brand-sub">{t('portal.brandSub')}</span>
         </span>
       </a>
-      <Segmented<Lang>
-        className="portal-lang"
-        aria-label={t('lang.switch')}
-        data-testid="portal-lang"
-        value={lang}
-        onChange={setLang}
-        options={[
-          { label: '中文', value: 'zh' },
-          { label: 'EN', value: 'en' },
-        ]}
-      />
+      <LanguageSwitch className="portal-lang" testId="portal-lang" size="middle" />
     </header>
   );
 }
