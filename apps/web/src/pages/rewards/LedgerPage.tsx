@@ -8,6 +8,7 @@ import type { Page } from '@hub/contracts';
 import { ListTable } from '../../components/ListTable';
 import { ReconciliationCard } from '../../components/rewards/ReconciliationCard';
 import { useWorkspace } from '../../context/AuthContext';
+import { DepartmentFilter } from '../../components/rewards/DepartmentFilter';
 import { useTaxonomy } from '../../context/TaxonomyContext';
 import { useKeysetList } from '../../hooks/useKeysetList';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
@@ -80,17 +81,7 @@ export function LedgerPage() {
             options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((value) => ({ value, label: String(value) }))}
             data-testid="ledger-filter-year"
           />
-          <Select
-            className="filter-wide"
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder={t('reward.allDepartments')}
-            value={filters.department}
-            onChange={(value?: string) => setFilter('department', value)}
-            options={Object.entries(taxonomy.departments).map(([value, label]) => ({ value, label }))}
-            data-testid="ledger-filter-department"
-          />
+          <DepartmentFilter value={filters.department} onChange={(department) => setFilter('department', department)} testId="ledger-filter-department" />
           {active && <Button onClick={clear}>{t('filter.clear')}</Button>}
         </Space>
         <ReconciliationCard compact year={Number(filters.year) || thisYear} />

@@ -5,6 +5,7 @@ import { rewardsApi } from '../../api/rewards';
 import { REWARD_STATES } from '../../api/rewards-types';
 import { ListTable } from '../../components/ListTable';
 import { rewardColumns } from '../../components/rewards/rewardColumns';
+import { DepartmentFilter } from '../../components/rewards/DepartmentFilter';
 import { useTaxonomy } from '../../context/TaxonomyContext';
 import { useKeysetList } from '../../hooks/useKeysetList';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
@@ -23,7 +24,6 @@ export function RewardQueuePage({ payouts = false }: { payouts?: boolean }) {
   const query = { state: state === ALL ? undefined : state, department: filters.department };
   const list = useKeysetList((cursor) => rewardsApi.list(query, cursor), `${payouts}:${key}`);
   const columns = useMemo(() => rewardColumns(t, taxonomy, payouts), [t, taxonomy, payouts]);
-  const departments = Object.entries(taxonomy.taxonomy.departments).map(([value, label]) => ({ value, label }));
 
   return (
     <div className="page page-fill" data-testid={payouts ? 'payouts-page' : 'rewards-page'}>
@@ -40,17 +40,7 @@ export function RewardQueuePage({ payouts = false }: { payouts?: boolean }) {
             data-testid="reward-filter-state"
           />
         )}
-        <Select
-          className="filter-wide"
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          placeholder={t('reward.allDepartments')}
-          value={filters.department}
-          onChange={(value?: string) => setFilter('department', value)}
-          options={departments}
-          data-testid="reward-filter-department"
-        />
+        <DepartmentFilter value={filters.department} onChange={(department) => setFilter('department', department)} testId="reward-filter-department" />
         {active && <Button onClick={clear}>{t('filter.clear')}</Button>}
       </Space>
       <ListTable
