@@ -36,6 +36,18 @@ describe('worker pipeline: outbox → queue → worker, exactly once', () => {
       .send({ gdbh: id, ldsj: '2026-03-15 09:12:33', sjlx: '投诉', sqnr: '超市销售的奶粉生产日期被涂改' })
       .expect(202);
 
+  /** One 12315 request carrying many records, as the hotline sends its backlog. */
+  const postBatch = (externalIds: string[]) =>
+    request(api.getHttpServer())
+      .post('/api/v1/intake/12315')
+      .set('X-Feed-Key', 'dev-key-12315')
+      .set('Content-Type', 'application/json')
+      .send(externalIds.map((gdbh) => ({ gdbh, ldsj: '2026-03-15 09:12:33', sjlx: '投诉', sqnr: '超市销售的奶粉生产日期被涂改' })))
+      .expect(202);
+
+  const routedSoFar = async (): Promise<number> =>
+    Number((await db.query(`SELECT count(*) AS n FROM ticket_history WHERE action IN ('AUTO_DISPATCHED', 'TRIAGE')`))[0].n);
+
   /** Per ticket: how many times intake and the router left their mark in the history. */
   const stepCounts = async (): Promise<Array<{ received: number; routed: number }>> =>
     (
@@ -62,13 +74,14 @@ describe('worker pipeline: outbox → queue → worker, exactly once', () => {
   });
 
   it('processes every committed ticket exactly once although the worker is killed and restarted', async () => {
-    const ids = Array.from({ length: 120 }, (_, i) => `CRASH-${i}`);
-    for (const id of ids) await postTicket(id);
+    // enough batches (of 50) that the kill lands with work left, however fast the router is
+    const ids = Array.from({ length: 600 }, (_, i) => `CRASH-${i}`);
+    for (let i = 0; i < ids.length; i += 100) await postBatch(ids.slice(i, i + 100));
     expect(Number((await db.query(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL AND topic = 'pipeline'`))[0].n)).toBe(ids.length);
 
     const first = startWorkerProcess();
     // killed as soon as it has routed anything: later batches are queued or half done
-    await waitFor(async () => (await stepCounts()).some((c) => c.routed > 0) || undefined, 60000, 10);
+    await waitFor(async () => (await routedSoFar()) > 0 || undefined, 60000, 10);
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
     const doneAtKill = (await stepCounts()).filter((c) => c.routed > 0).length;
