@@ -2,8 +2,9 @@
 // `npm start`: the whole system on this machine. Uses PostgreSQL and Redis where they
 // answer; where nothing answers on a local address it runs an embedded PostgreSQL (data
 // in .data/) and/or single-machine mode (queues and live events on PostgreSQL, no Redis).
-// Then prepares the database (migrations, taxonomy, first admin, demo data) and runs the
-// api and the worker as separate processes until interrupted.
+// Then builds the api and the worker when a source changed (dist/), prepares the database
+// (migrations, taxonomy, first admin, demo data) and runs the api and the worker as
+// separate processes until interrupted.
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
@@ -11,7 +12,7 @@ const path = require('node:path');
 const { parseEnv } = require('node:util');
 
 const root = path.join(__dirname, '..');
-const runTs = path.join(__dirname, 'run-ts.js');
+const { ensureBuilt, builtEntry } = require('./built-app');
 const withDemo = !process.argv.includes('--no-demo');
 const STOP_GRACE_MS = 8000;
 
@@ -116,13 +117,17 @@ async function main() {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
   buildConsoleWhenMissing();
+  if (!ensureBuilt()) {
+    console.error('the api and the worker could not be built (npm run build)');
+    return stop(1);
+  }
   const services = await chooseServices(readSettings());
   embedded = services.embedded;
   embedded?.child.on('exit', () => {
     if (!stopping) void stop(1);
   });
 
-  const setup = spawnSync(process.execPath, [runTs, 'apps/api/src/setup.ts', ...(withDemo ? ['--demo'] : [])], { cwd: root, stdio: 'inherit', env: services.env });
+  const setup = spawnSync(process.execPath, [builtEntry('apps/api/src/setup.ts'), ...(withDemo ? ['--demo'] : [])], { cwd: root, stdio: 'inherit', env: services.env });
   if (setup.status !== 0) {
     console.error('setup failed: is PostgreSQL running? (see README, "Getting PostgreSQL and Redis")');
     return stop(setup.status ?? 1);
@@ -130,7 +135,7 @@ async function main() {
   if (stopping) return;
 
   children = ['api', 'worker'].map((name) => {
-    const child = spawn(process.execPath, [runTs, `apps/${name}/src/main.ts`], { cwd: root, stdio: 'inherit', env: services.env });
+    const child = spawn(process.execPath, [builtEntry(`apps/${name}/src/main.ts`)], { cwd: root, stdio: 'inherit', env: services.env });
     child.on('exit', (code, signal) => {
       if (!stopping) {
         console.error(`${name} stopped (${signal ?? code}); stopping the rest`);

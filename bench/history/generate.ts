@@ -31,7 +31,8 @@ const pgArray = (items: string[]) => `{${items.join(',')}}`;
  * and regions from the seeded taxonomy, `open` of them open (the newest), the rest closed.
  */
 export async function generateTickets(pgUrl: string, count: number, open: number, units: Array<{ code: string; region_code: string }>, days = 730): Promise<void> {
-  await withoutSecondaryIndexes(pgUrl, 'tickets', () => copyTickets(pgUrl, count, open, units, days));
+  // the texts' copy is filled by the insert trigger, in the same COPY
+  await withoutSecondaryIndexes(pgUrl, 'tickets', () => withoutSecondaryIndexes(pgUrl, 'ticket_texts', () => copyTickets(pgUrl, count, open, units, days)));
 }
 
 /**

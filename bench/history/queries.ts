@@ -1,4 +1,5 @@
 import { assessmentStatement, dashboardStatement, Statement } from '@hub/supervision/figures.sql';
+import { ticketTextSearch } from '@hub/tickets/ticket-text-search';
 import type { Sample } from './run';
 
 /** Statements of one read; `count` is the list total as `countAtMost` (@hub/core) takes it, run before them. */
@@ -43,15 +44,8 @@ function queueBefore(where: string, params: unknown[]): Built {
   return { sql: [`SELECT count(*) AS n FROM (SELECT 1 FROM tickets t ${filter} LIMIT 10001) capped`, page(filter)], params };
 }
 
-/** The console's `q` as ConsoleQueries sends it: one index walk per branch; two characters by bigrams. */
-function search(q: string): { where: string; params: unknown[] } {
-  const text = (column: string) => `hub_bigrams(${column}) @> hub_bigrams($1) AND ${column} ILIKE $2`;
-  if ([...q].length !== 2) return searchBefore(q);
-  const ids = `SELECT id FROM tickets WHERE tracking_code = $1 UNION ALL SELECT id FROM tickets WHERE external_id = $1
-    UNION ALL SELECT id FROM tickets WHERE ${text('subject_name')} UNION ALL SELECT id FROM tickets WHERE ${text('description')}`;
-  return { where: `t.id IN (${ids})`, params: [q, `%${q}%`] };
-}
-const searchBefore = (q: string) => ({ where: `(t.tracking_code = $1 OR t.external_id = $1 OR t.subject_name ILIKE $2 OR t.description ILIKE $2)`, params: [q, `%${q}%`] });
+/** The console's `q` as ConsoleQueries sends it. */
+const search = (q: string): { where: string; params: unknown[] } => ({ where: ticketTextSearch(q, '$1', '$2'), params: [q, `%${q}%`] });
 
 /** A unit's workbench as CaseQueries.workbench sends it (lead role, open, newest dispatch first). */
 function workbench(unit: string, capped: boolean): Built {
@@ -90,10 +84,6 @@ export const HISTORY_QUERIES: HistoryQuery[] = [
       const q = search(at(s.trackingCodes, i));
       return queue(q.where, q.params, false);
     },
-    before: (s, i) => {
-      const q = searchBefore(at(s.trackingCodes, i));
-      return queueBefore(q.where, q.params);
-    },
   },
   ...['奶粉', '假药', '生产日期'].map(
     (words): HistoryQuery => ({
@@ -102,10 +92,6 @@ export const HISTORY_QUERIES: HistoryQuery[] = [
       build: () => {
         const q = search(words);
         return queue(q.where, q.params, false);
-      },
-      before: () => {
-        const q = searchBefore(words);
-        return queueBefore(q.where, q.params);
       },
     }),
   ),

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     await fillSupervisionRollups(db);
     console.log(`  ${COUNT} tickets in ${copied.toFixed(0)} s (${Math.round(COUNT / copied)}/s), indexes and ANALYZE in ${((Date.now() - started) / 1000 - copied).toFixed(0)} s`);
   } else await db.connect();
-  const size = (await db.query(`SELECT pg_size_pretty(pg_total_relation_size('tickets')) AS s, (SELECT count(*) FROM tickets) AS n`)).rows[0];
+  const size = (await db.query(`SELECT pg_size_pretty(pg_total_relation_size('tickets') + pg_total_relation_size('ticket_texts')) AS s, (SELECT count(*) FROM tickets) AS n`)).rows[0];
   const rollup = (await db.query(`SELECT (SELECT count(*) FROM supervision_daily_flow) AS n, (SELECT count(*) FROM supervision_daily_by) AS by, pg_size_pretty(pg_total_relation_size('supervision_daily_flow') + pg_total_relation_size('supervision_daily_by')) AS s`)).rows[0];
   console.log(`  tickets: ${size.n} rows, ${size.s} with indexes; supervision rollups: ${rollup.n} rows by every key, ${rollup.by} by one key, ${rollup.s}; ${RUNS} runs per query\n`);
   const sample = await sampleParams(db);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { pgUrl, ROOT, SCRATCH } from './bench-env';
 import { loadWithAutocannon } from './load';
-import { startService, waitForHttp } from './processes';
+import { cpuSecondsOf, startService, waitForHttp } from './processes';
 import { percentile } from './stats';
 
 export interface BaselineResult {
@@ -16,6 +16,8 @@ export interface BaselineResult {
   rssServerMb: number;
   rssWorkerMb: number;
   cpuMsPerTicket: number;
+  postgresCpuMsPerTicket: number;
+  redisCpuMsPerTicket: number;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function runBaseline(env: Record<string, string>, durationS: number
   try {
     await waitForHttp(`http://127.0.0.1:${port}/`);
     const cpuBefore = server.rss.cpuSeconds() + worker.rss.cpuSeconds();
+    const servicesBefore = { postgres: cpuSecondsOf('postgres'), redis: cpuSecondsOf('redis-server') };
     let n = 0;
     const load = await loadWithAutocannon({
       url: `http://127.0.0.1:${port}/tickets`,
@@ -49,6 +52,7 @@ export async function runBaseline(env: Record<string, string>, durationS: number
       await db.query(`SELECT extract(epoch FROM routed_at - created_at) * 1000 AS ms, created_at AS created, routed_at AS routed FROM bt WHERE routed_at IS NOT NULL`)
     ).rows.map((r) => ({ ms: Number(r.ms), created: r.created, routed: r.routed }));
     const cpuSeconds = server.rss.cpuSeconds() + worker.rss.cpuSeconds() - cpuBefore;
+    const perTicket = (seconds: number) => Number(((seconds * 1000) / Math.max(rows.length, 1)).toFixed(2));
     const latencies = rows.map((r) => r.ms).sort((a, b) => a - b);
     const spanS = (Math.max(...rows.map((r) => r.routed.getTime())) - Math.min(...rows.map((r) => r.created.getTime()))) / 1000;
     return {
@@ -59,7 +63,9 @@ export async function runBaseline(env: Record<string, string>, durationS: number
       p99Ms: percentile(latencies, 99),
       rssServerMb: server.rss.takePeakMb(),
       rssWorkerMb: worker.rss.takePeakMb(),
-      cpuMsPerTicket: Number(((cpuSeconds * 1000) / Math.max(rows.length, 1)).toFixed(2)),
+      cpuMsPerTicket: perTicket(cpuSeconds),
+      postgresCpuMsPerTicket: perTicket(cpuSecondsOf('postgres') - servicesBefore.postgres),
+      redisCpuMsPerTicket: perTicket(cpuSecondsOf('redis-server') - servicesBefore.redis),
     };
   } finally {
     await Promise.all([server.stop(), worker.stop()]);

@@ -1,7 +1,17 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, SCRATCH } from './bench-env';
+
+const { ensureBuilt, builtEntry } = require('../../scripts/built-app') as { ensureBuilt(): boolean; builtEntry(entry: string): string };
+let builtOnce = false;
+
+/** The compiled entry point the product runs in production (`npm run build` first when a source is newer). */
+function compiledEntry(entry: string): string {
+  if (!builtOnce && !ensureBuilt()) throw new Error('npm run build failed');
+  builtOnce = true;
+  return builtEntry(entry);
+}
 
 export interface Service {
   name: string;
@@ -18,14 +28,14 @@ export interface ServiceOptions {
   cwd?: string;
 }
 
-/** Starts a TypeScript entry point of the repo (or a plain .js file) as its own process, logging to bench/.scratch/logs. */
+/** Starts an entry point of the repo, compiled (or a plain .js file), as its own process, logging to bench/.scratch/logs. */
 export function startService(name: string, entry: string, options: ServiceOptions): Service {
   mkdirSync(join(SCRATCH, 'logs'), { recursive: true });
   const logFile = join(SCRATCH, 'logs', `${name}.log`);
   const log = createWriteStream(logFile);
   const args = ['--max-old-space-size=1024', '-r', join(__dirname, 'exit-on-signal.js')];
   if (options.cpuProfDir) args.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=${name}.cpuprofile`);
-  args.push(...(entry.endsWith('.ts') ? [join(ROOT, 'scripts', 'run-ts.js'), entry] : [entry]));
+  args.push(entry.endsWith('.ts') ? compiledEntry(entry) : entry);
   const child = spawn(process.execPath, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
@@ -47,9 +57,9 @@ export function startService(name: string, entry: string, options: ServiceOption
   };
 }
 
-/** Runs a TypeScript entry point to its end (setup, migrations). */
+/** Runs an entry point to its end, compiled (setup, migrations). */
 export function runToEnd(entry: string, args: string[], env: Record<string, string>): void {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'run-ts.js'), entry, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [compiledEntry(entry), ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${entry} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
@@ -69,6 +79,28 @@ export async function waitForHttp(url: string, timeoutMs = 600000): Promise<void
 
 /** USER_HZ: 100 on Linux everywhere this runs */
 const CLOCK_TICKS = 100;
+
+function processCpuSeconds(pid: number | string): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds used so far by every process of this name (`postgres`, `redis-server`): the database's share of a ticket. */
+export function cpuSecondsOf(command: string): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === command) total += processCpuSeconds(pid) ?? 0;
+    } catch {
+      // the process has gone
+    }
+  }
+  return total;
+}
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -94,12 +126,7 @@ export class RssSampler {
 
   /** CPU seconds (user + system) the process has used so far: a figure other load on the machine barely changes. */
   cpuSeconds(): number {
-    try {
-      const fields = readFileSync(`/proc/${this.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-    } catch {
-      return NaN;
-    }
+    return processCpuSeconds(this.pid) ?? NaN;
   }
 
   /** Peak in MB since the last reset. */

@@ -11,7 +11,7 @@ export interface RoutedFigures {
   triage: number;
 }
 
-/** Waits until every ticket whose external id starts with `tag`'s pattern has left the pipeline (or the timeout). */
+/** Waits until every ticket whose external id starts with `tag`'s pattern has left the pipeline (or the timeout); once a second, the count being work for PostgreSQL too. */
 export async function waitUntilRouted(db: Client, likePattern: string, expected: number, timeoutMs: number, onProgress?: (left: number) => void): Promise<boolean> {
   const until = Date.now() + timeoutMs;
   let lastReport = 0;
@@ -23,7 +23,7 @@ export async function waitUntilRouted(db: Client, likePattern: string, expected:
       lastReport = Date.now();
       onProgress(left);
     }
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 1000));
   }
   return false;
 }

@@ -2,8 +2,9 @@ import type { INestApplication } from '@nestjs/common';
 import express, { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { projectPath } from '@hub/core/project-root';
 
-export const WEB_DIST = join(__dirname, '..', '..', 'web', 'dist');
+export const WEB_DIST = projectPath('apps', 'web', 'dist');
 const NOT_THE_APP = /^\/(api|health|socket\.io)(\/|$)/;
 
 /** Serves the built web console (apps/web/dist) with its client-side routes; the API keeps its paths. */

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Channel, Counters, Kind, TicketFeed, TicketStatus, TicketSummary, TRIAGE_STATUSES, TriageItem } from '@hub/contracts';
 import { countAtMost, decodeCursor, encodeCursor, likeContains } from '@hub/core';
 import { resolveRegion } from '@hub/taxonomy';
-import { beijingDate } from '@hub/tickets';
+import { beijingDate, subjectNameContains, ticketTextSearch } from '@hub/tickets';
 import { QueueQuery, TriageQuery } from './console-queries.dto';
 
 export type { Counters, TicketSummary, TriageItem } from '@hub/contracts';
@@ -38,7 +38,7 @@ export class ConsoleQueries {
       const q = query.q.trim();
       params.push(q, likeContains(q));
       const [exact, like] = [`$${params.length - 1}`, `$${params.length}`];
-      where.push(searchCondition(q, exact, like));
+      where.push(ticketTextSearch(q, exact, like));
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const n = await countAtMost((sql, p) => this.db.query(sql, p), `FROM tickets t ${filter}`, params, !query.q);
@@ -99,7 +99,7 @@ export class ConsoleQueries {
     if (regionCode) params.push(regionCode);
     const rows: Array<{ name: string; uscc: string | null; address: string | null; region_code: string; tickets: string }> = await this.db.query(
       `SELECT subject_name AS name, max(subject_uscc) AS uscc, max(subject_address) AS address, region_code, count(*) AS tickets
-       FROM tickets WHERE subject_name ILIKE $1 ${regionCode ? 'AND region_code = $2' : ''}
+       FROM tickets t WHERE ${subjectNameContains('$1')} ${regionCode ? 'AND region_code = $2' : ''}
        GROUP BY subject_name, region_code ORDER BY count(*) DESC, subject_name LIMIT 10`,
       params,
     );
@@ -109,21 +109,6 @@ export class ConsoleQueries {
   suggestRegion(text: string) {
     return resolveRegion({ address: text, text });
   }
-}
-
-/**
- * The console's `q`: tracking code, external id, business name or text. Three characters or more
- * go by trigrams (one BitmapOr). A two-character word (奶粉, 假药) has no trigram: all the character
- * pairs of the search must be among the column's (`hub_bigrams`, GIN-indexed), which holds for
- * every ILIKE match, so the results are the ILIKE's alone; each branch walks its own index
- * (UNION ALL: inside one OR the pairs would be computed again for every row read). One
- * character has no index and is read row by row.
- */
-function searchCondition(q: string, exact: string, like: string): string {
-  if ([...q].length !== 2) return `(t.tracking_code = ${exact} OR t.external_id = ${exact} OR t.subject_name ILIKE ${like} OR t.description ILIKE ${like})`;
-  const pairs = (column: string) => `hub_bigrams(${column}) @> hub_bigrams(${exact}) AND ${column} ILIKE ${like}`;
-  return `t.id IN (SELECT id FROM tickets WHERE tracking_code = ${exact} UNION ALL SELECT id FROM tickets WHERE external_id = ${exact}
-    UNION ALL SELECT id FROM tickets WHERE ${pairs('subject_name')} UNION ALL SELECT id FROM tickets WHERE ${pairs('description')})`;
 }
 
 interface SummaryRow {

@@ -42,3 +42,4 @@ export * from './validation/json-depth';
 export * from './http/bounded-json';
 export * from './logging/loggable-error';
 export * from './export/spreadsheet-cell';
+export * from './project-root';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { projectPath } from '@hub/core/project-root';
 import type { LabelledExample } from './classifier';
 
 /** One line of the shipped labelled set (a copy of the public routing set). */
@@ -13,7 +13,7 @@ export interface LabelledRecord {
   expected: { category: string; violation: string; stage: string; region: string; lead: string; assist: string[]; rule: string };
 }
 
-export const SHIPPED_LABELLED_SET = join(__dirname, '..', 'data', 'routing-labelled.jsonl');
+export const SHIPPED_LABELLED_SET = projectPath('libs', 'routing', 'data', 'routing-labelled.jsonl');
 
 export function readLabelledSet(path = SHIPPED_LABELLED_SET): LabelledRecord[] {
   return readFileSync(path, 'utf8')

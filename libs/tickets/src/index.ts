@@ -29,3 +29,4 @@ export * from './ticket-intake-marks';
 export * from './pipeline/pipeline-sweeper';
 export * from './history-verifier';
 export * from './ticket-arrivals';
+export * from './ticket-text-search';

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuthService, CreateUserDto, toViewer, UserEntity, Viewer } from '@hub/auth';
 import { CaseActions } from '@hub/cases';
-import { AppConfig, DomainError } from '@hub/core';
+import { AppConfig, DomainError, projectPath } from '@hub/core';
 import { csvUpload, IntakeService } from '@hub/intake';
 import { RewardLedger } from '@hub/rewards';
 import { TriageService } from '@hub/routing';
@@ -16,7 +16,7 @@ import { DemoRewards } from './demo-rewards';
 import { DemoSupervision } from './demo-supervision';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
-const SAMPLES_DIR = join(__dirname, '..', '..', '..', '..', 'libs', 'intake', 'test', 'fixtures');
+const SAMPLES_DIR = projectPath('libs', 'intake', 'test', 'fixtures');
 
 const DEMO_USERS: Array<Omit<CreateUserDto, 'password'>> = [
   { username: 'operator1', displayName: '话务员 王丽', roles: ['OPERATOR'], unit: null },

@@ -25,7 +25,7 @@ async function referenceDuplicates(db: DataSource, ticketId: string): Promise<st
     `t.id <> $1 AND t.status NOT IN ('CLOSED', 'MERGED', 'DISCARDED')
      AND t.received_at BETWEEN $2::timestamptz - make_interval(days => ${DUPLICATE_WINDOW_DAYS}) AND $2::timestamptz + make_interval(days => ${DUPLICATE_WINDOW_DAYS})
      AND (t.region_code = $3 OR (t.subject_uscc IS NOT NULL AND t.subject_uscc = $4))
-     ORDER BY t.received_at DESC, t.id LIMIT 300`,
+     ORDER BY t.received_at DESC, t.id DESC LIMIT 300`,
     [ticket.id, ticket.receivedAt, ticket.regionCode, ticket.subjectUscc],
   );
   return rankDuplicates(ticket, pool).map((c) => c.id);
@@ -44,13 +44,17 @@ describe('DuplicateFinder: a batch finds what each ticket would find alone', () 
       const day = new Date(Date.UTC(2026, 6, 1) + Math.floor(n / 7.8) * 86_400_000).toISOString().slice(0, 10);
       return { gdbh: `DUPS-${n}`, ldsj: `${day} 10:${String(n % 60).padStart(2, '0')}:00`, sjlx: '投诉', sqnr: TEXTS[n % TEXTS.length], xzqh: n % 7 === 0 ? '220300' : '220104', bsdx: { tyshxydm: USCC[n % 3] ?? '' } };
     });
-    for (let i = 0; i < records.length; i += 100) await postFeed(app.getHttpServer(), '12315', JSON.stringify(records.slice(i, i + 100)), 'application/json').expect(202);
+    // and 450 received in one second, as at a busy hour: receipt times tie
+    const sameSecond = Array.from({ length: 450 }, (_, n) => ({ gdbh: `TIES-${n}`, ldsj: '2026-11-20 09:30:00', sjlx: '投诉', sqnr: TEXTS[n % TEXTS.length], xzqh: '220104', bsdx: { tyshxydm: USCC[n % 3] ?? '' } }));
+    for (const batch of [records, sameSecond]) {
+      for (let i = 0; i < batch.length; i += 100) await postFeed(app.getHttpServer(), '12315', JSON.stringify(batch.slice(i, i + 100)), 'application/json').expect(202);
+    }
   }, 60000);
 
   afterAll(() => app.close());
 
   it('gives every ticket of a batch the same candidates as the one-ticket reference search', async () => {
-    const ids: string[] = (await db.query(`SELECT id FROM tickets ORDER BY external_id`)).map((r: { id: string }) => r.id);
+    const ids: string[] = (await db.query(`SELECT id FROM tickets WHERE external_id LIKE 'DUPS-%' ORDER BY external_id`)).map((r: { id: string }) => r.id);
     const finder = new DuplicateFinder();
     for (const batch of [ids.slice(0, 50), ids.slice(300, 380), ids.filter((_, i) => i % 9 === 0)]) {
       const found = await db.transaction((tx) => finder.findMany(tx, batch));
@@ -59,6 +63,12 @@ describe('DuplicateFinder: a batch finds what each ticket would find alone', () 
     // a second pass finds the same with the bigrams cached and descriptions left out
     const again = await db.transaction((tx) => finder.findMany(tx, ids.slice(0, 50)));
     for (const id of ids.slice(0, 50)) expect(again.get(id)).toEqual(await referenceDuplicates(db, id));
+  }, 120000);
+
+  it('finds the same when hundreds of tickets share one receipt second', async () => {
+    const ids: string[] = (await db.query(`SELECT id FROM tickets WHERE external_id LIKE 'TIES-%' ORDER BY id`)).map((r: { id: string }) => r.id);
+    const found = await db.transaction((tx) => new DuplicateFinder().findMany(tx, ids.slice(100, 200)));
+    for (const id of ids.slice(100, 200)) expect([id, found.get(id)]).toEqual([id, await referenceDuplicates(db, id)]);
   }, 120000);
 
   it('proposes tickets about the same matter only, in either wording', async () => {

@@ -8,16 +8,17 @@ const OPEN = `status NOT IN ('CLOSED', 'MERGED', 'DISCARDED')`;
 
 /**
  * The newest open tickets of one region or one business (USCC) received between `lo` and `hi`,
- * `lim` of them, for each group of a batch. Two branches rather than one OR, so each walks its
+ * `lim` of them, for each group of a batch. Ties in receipt time (feeds give seconds; hundreds of
+ * tickets can share one) are broken by id, so "the newest" is one well-defined set. Two branches rather than one OR, so each walks its
  * own index by receipt time and stops after `lim` rows.
  */
 const GROUP_CANDIDATES = `
   SELECT g.n, c.id, (extract(epoch FROM c.received_at) * 1000)::float8 AS at
     FROM jsonb_to_recordset($1::jsonb) AS g(n int, region text, uscc text, lo timestamptz, hi timestamptz, lim int)
    CROSS JOIN LATERAL (
-     (SELECT t.id, t.received_at FROM tickets t WHERE g.region IS NOT NULL AND t.region_code = g.region AND t.${OPEN} AND t.received_at BETWEEN g.lo AND g.hi ORDER BY t.received_at DESC LIMIT g.lim)
+     (SELECT t.id, t.received_at FROM tickets t WHERE g.region IS NOT NULL AND t.region_code = g.region AND t.${OPEN} AND t.received_at BETWEEN g.lo AND g.hi ORDER BY t.received_at DESC, t.id DESC LIMIT g.lim)
      UNION ALL
-     (SELECT t.id, t.received_at FROM tickets t WHERE g.uscc IS NOT NULL AND t.subject_uscc = g.uscc AND t.${OPEN} AND t.received_at BETWEEN g.lo AND g.hi ORDER BY t.received_at DESC LIMIT g.lim)
+     (SELECT t.id, t.received_at FROM tickets t WHERE g.uscc IS NOT NULL AND t.subject_uscc = g.uscc AND t.${OPEN} AND t.received_at BETWEEN g.lo AND g.hi ORDER BY t.received_at DESC, t.id DESC LIMIT g.lim)
    ) c`;
 
 interface FactsRow {
@@ -39,7 +40,7 @@ interface Group {
   hi: Date;
   lim: number;
   members: DuplicateFacts[];
-  rows: Array<{ id: string; receivedAt: number }>;
+  rows: CandidateRow[];
 }
 
 /** Open tickets on any hotline that may be the same subject and matter (workflows.md). */
@@ -91,8 +92,8 @@ export class DuplicateFinder {
         unsure.push(ticket);
         continue;
       }
-      const byId = new Map((inWindow as Array<Array<{ id: string; receivedAt: number }>>).flat().map((r) => [r.id, r]));
-      pools.set(ticket.id, [...byId.values()].sort((a, b) => b.receivedAt - a.receivedAt).slice(0, CANDIDATE_POOL).map((r) => r.id));
+      const byId = new Map((inWindow as CandidateRow[][]).flat().map((r) => [r.id, r]));
+      pools.set(ticket.id, [...byId.values()].sort(newestFirst).slice(0, CANDIDATE_POOL).map((r) => r.id));
     }
     // read alone, a ticket's groups span only its own window, so their rows are its exact pool
     for (const ticket of unsure) for (const [id, pool] of await this.pools(manager, [ticket])) pools.set(id, pool);
@@ -159,13 +160,20 @@ function groupsOf(tickets: DuplicateFacts[]): Group[] {
  * before the ticket's newest CANDIDATE_POOL: the rows are complete from the oldest one read up
  * to `hi`, so the ticket's pool is exact when that stretch holds enough of its window.
  */
-function completeWindow(g: Group, ticket: DuplicateFacts): Array<{ id: string; receivedAt: number }> | null {
+function completeWindow(g: Group, ticket: DuplicateFacts): CandidateRow[] | null {
   const lo = ticket.receivedAt.getTime() - WINDOW_MS;
   const hi = ticket.receivedAt.getTime() + WINDOW_MS;
   const inWindow = g.rows.filter((r) => r.id !== ticket.id && r.receivedAt >= lo && r.receivedAt <= hi);
   // all rows of the span were read, or the group is the ticket's alone (its own window, newest first)
   if (g.rows.length < g.lim || g.members.length === 1) return inWindow;
-  const oldestRead = Math.min(...g.rows.map((r) => r.receivedAt));
-  const surely = inWindow.filter((r) => r.receivedAt > oldestRead);
+  const oldestRead = g.rows.reduce((oldest, r) => (newestFirst(r, oldest) > 0 ? r : oldest));
+  const surely = inWindow.filter((r) => newestFirst(r, oldestRead) < 0);
   return surely.length >= CANDIDATE_POOL ? surely : null;
+}
+
+type CandidateRow = { id: string; receivedAt: number };
+
+/** The order of the candidate read: receipt time, newest first, then id (descending, as PostgreSQL orders uuids). */
+function newestFirst(a: CandidateRow, b: CandidateRow): number {
+  return b.receivedAt - a.receivedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }

@@ -14,6 +14,7 @@ import { Trends1765238400001 } from './1765238400001-trends';
 import { Reports1765238400002 } from './1765238400002-reports';
 import { Search1765238400003 } from './1765238400003-search';
 import { SealedAttachments1765238400004 } from './1765238400004-sealed-attachments';
+import { TicketTexts1765238400005 } from './1765238400005-ticket-texts';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Reports1765238400002,
   Search1765238400003,
   SealedAttachments1765238400004,
+  TicketTexts1765238400005,
 ];

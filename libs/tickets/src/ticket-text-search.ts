@@ -1,0 +1,25 @@
+/**
+ * The console's `q` over tickets `t`: tracking code, external id, business name or text, with
+ * `exact` and `like` the placeholders of the words as typed and as an ILIKE substring pattern.
+ * The texts are searched in `ticket_texts` (a copy kept by triggers, so that the many updates of a
+ * ticket row leave the text indexes alone). Three characters or more go by trigrams. A
+ * two-character word (奶粉, 假药) has no trigram: all the character pairs of the search must be
+ * among the column's (`hub_bigrams`, GIN-indexed), which holds for every ILIKE match, so the
+ * results are the ILIKE's alone. Each branch walks its own index (UNION ALL: inside one OR the
+ * pairs would be computed again for every row read). One character has no index: tickets are read
+ * newest first, each text looked up by its ticket, so a common character stops early.
+ */
+export function ticketTextSearch(q: string, exact: string, like: string): string {
+  const length = [...q].length;
+  if (length < 2) {
+    return `(t.tracking_code = ${exact} OR t.external_id = ${exact} OR EXISTS (SELECT 1 FROM ticket_texts x WHERE x.ticket_id = t.id AND (x.subject_name ILIKE ${like} OR x.description ILIKE ${like})))`;
+  }
+  const texts =
+    length === 2
+      ? ['subject_name', 'description'].map((column) => `SELECT ticket_id FROM ticket_texts WHERE hub_bigrams(${column}) @> hub_bigrams(${exact}) AND ${column} ILIKE ${like}`).join(' UNION ALL ')
+      : `SELECT ticket_id FROM ticket_texts WHERE subject_name ILIKE ${like} OR description ILIKE ${like}`;
+  return `t.id IN (SELECT id FROM tickets WHERE tracking_code = ${exact} UNION ALL SELECT id FROM tickets WHERE external_id = ${exact} UNION ALL ${texts})`;
+}
+
+/** Tickets `t` whose business name contains `like` (an ILIKE pattern), by the name's trigram index. */
+export const subjectNameContains = (like: string): string => `t.id IN (SELECT ticket_id FROM ticket_texts WHERE subject_name ILIKE ${like})`;
