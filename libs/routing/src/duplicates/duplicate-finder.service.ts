@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { BigramCache, DUPLICATE_WINDOW_DAYS, DuplicateFacts, rankDuplicates } from './duplicate-match';
+import { BigramCache, BigramIndex, DUPLICATE_WINDOW_DAYS, DuplicateFacts, rankDuplicates } from './duplicate-match';
 
 const CANDIDATE_POOL = 300;
 const WINDOW_MS = DUPLICATE_WINDOW_DAYS * 86_400_000;
@@ -64,9 +64,10 @@ export class DuplicateFinder {
     const pools = await this.pools(manager, [...batch.values()]);
     const candidates = await this.facts(manager, [...new Set([...pools.values()].flat())].filter((id) => !batch.has(id)));
     const found = new Map<string, string[]>();
+    const index = new BigramIndex([...candidates.values(), ...batch.values()], this.grams);
     for (const ticket of batch.values()) {
       const pool = (pools.get(ticket.id) ?? []).flatMap((id) => candidates.get(id) ?? batch.get(id) ?? []);
-      found.set(ticket.id, rankDuplicates(ticket, pool, undefined, this.grams).map((c) => c.id));
+      found.set(ticket.id, rankDuplicates(ticket, pool, undefined, this.grams, index).map((c) => c.id));
     }
     return found;
   }
@@ -83,10 +84,12 @@ export class DuplicateFinder {
       JSON.stringify(groups.map(({ n, region, uscc, lo, hi, lim }) => ({ n, region, uscc, lo, hi, lim }))),
     ]);
     for (const r of rows) groups[r.n].rows.push({ id: r.id, receivedAt: Number(r.at) });
+    const groupsOfTicket = new Map<DuplicateFacts, Group[]>();
+    for (const g of groups) for (const member of g.members) groupsOfTicket.set(member, [...(groupsOfTicket.get(member) ?? []), g]);
     const pools = new Map<string, string[]>();
     const unsure: DuplicateFacts[] = [];
     for (const ticket of tickets) {
-      const own = groups.filter((g) => g.members.includes(ticket));
+      const own = groupsOfTicket.get(ticket) ?? [];
       const inWindow = own.map((g) => completeWindow(g, ticket));
       if (inWindow.some((w) => w === null)) {
         unsure.push(ticket);

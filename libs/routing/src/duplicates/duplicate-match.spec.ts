@@ -1,4 +1,4 @@
-import { duplicateScore, DuplicateFacts, rankDuplicates, textSimilarity } from './duplicate-match';
+import { BigramCache, BigramIndex, duplicateScore, DuplicateFacts, rankDuplicates, textSimilarity } from './duplicate-match';
 
 const base: DuplicateFacts = {
   id: 'a',
@@ -40,5 +40,17 @@ describe('duplicate detection', () => {
     expect(textSimilarity('奶粉涂改', '奶粉涂改')).toBe(1);
     expect(textSimilarity('', '奶粉')).toBe(0);
     expect(textSimilarity('甲乙丙丁', '丙丁甲乙')).toBeCloseTo(textSimilarity('丙丁甲乙', '甲乙丙丁'));
+  });
+
+  it('scores exactly the same through the bigram index as by comparing texts one by one', () => {
+    const texts = ['宏达超市婴幼儿奶粉生产日期被涂改', '来电人反映朝阳区宏达超市卖的婴幼儿奶粉，罐底的生产日期是涂改过的', '网店销售的盗版教辅书', '', '奶粉', base.description];
+    const pool = texts.flatMap((description, n) => [other({ id: `t${n}`, description }), other({ id: `u${n}`, description, subjectUscc: '91220101MA0Y3K2X1A' })]);
+    const ticket = { ...base, subjectUscc: '91220101MA0Y3K2X1A' };
+    const grams = new BigramCache();
+    const index = new BigramIndex([...pool, ticket], grams);
+    const indexed = index.similarityTo(ticket);
+    for (const candidate of pool) expect([candidate.id, duplicateScore(ticket, candidate, grams, indexed)]).toEqual([candidate.id, duplicateScore(ticket, candidate)]);
+    expect(rankDuplicates(ticket, pool, 5, grams, index)).toEqual(rankDuplicates(ticket, pool));
+    expect(indexed('not indexed')).toBeUndefined();
   });
 });
