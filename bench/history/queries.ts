@@ -138,7 +138,7 @@ export const HISTORY_QUERIES: HistoryQuery[] = [
   {
     name: 'Chinese search, rare business name (万佳福超市37号店), newest 50',
     target: '200',
-    build: () => ({ sql: [`SELECT id FROM tickets WHERE description LIKE '%' || $1 || '%' ORDER BY received_at DESC LIMIT 50`], params: ['万佳福超市37号店'] }),
+    build: () => ({ sql: [`SELECT id FROM tickets t WHERE ${ticketTextSearch('万佳福超市37号店', '$1', '$2')} ORDER BY received_at DESC LIMIT 50`], params: ['万佳福超市37号店', '%万佳福超市37号店%'] }),
   },
   { name: 'supervision dashboard, last 30 days', target: '300', build: () => figures(dashboardStatement(daysBack(29))) },
   { name: 'supervision dashboard, half-year', target: '300', build: () => figures(dashboardStatement(daysBack(181))) },
