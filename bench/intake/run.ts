@@ -36,6 +36,8 @@ interface ScenarioResult {
   cpuMsPerTicket: number;
   /** CPU ms per routed ticket of each part: api, worker, PostgreSQL (every postgres process), Redis */
   cpuSplit?: Record<'api' | 'worker' | 'postgres' | 'redis', number>;
+  /** KB written per routed ticket by the api and by the worker (their statements, Redis commands, events and logs) */
+  kbWritten?: { api: number; worker: number };
 }
 
 const f = flags();
@@ -62,10 +64,13 @@ async function main(): Promise<void> {
       system.workers[0].rss.takePeakMb();
       const cpuBefore = cpuOf(system);
       const partsBefore = cpuParts(system);
+      const writtenBefore = bytesWritten(system);
       const result = await SCENARIO_RUNNERS[scenario](system, db);
       const perTicket = (seconds: number) => round((seconds * 1000) / Math.max(result.routed, 1), 2);
       result.cpuMsPerTicket = perTicket(cpuOf(system) - cpuBefore);
       const partsAfter = cpuParts(system);
+      const writtenAfter = bytesWritten(system);
+      result.kbWritten = { api: round((writtenAfter.api - writtenBefore.api) / 1024 / Math.max(result.routed, 1), 1), worker: round((writtenAfter.worker - writtenBefore.worker) / 1024 / Math.max(result.routed, 1), 1) };
       result.cpuSplit = { api: perTicket(partsAfter.api - partsBefore.api), worker: perTicket(partsAfter.worker - partsBefore.worker), postgres: perTicket(partsAfter.postgres - partsBefore.postgres), redis: perTicket(partsAfter.redis - partsBefore.redis) };
       results.push(result);
       console.log(`  ${scenario}: ${JSON.stringify(result)}`);
@@ -81,6 +86,10 @@ async function main(): Promise<void> {
   console.log(`\n${report(results, baseline)}`);
 }
 
+const bytesWritten = (system: RunningSystem) => ({
+  api: system.apis.reduce((sum, s) => sum + s.rss.bytesWritten(), 0),
+  worker: system.workers.reduce((sum, s) => sum + s.rss.bytesWritten(), 0),
+});
 const cpuParts = (system: RunningSystem) => ({
   api: system.apis.reduce((sum, s) => sum + s.rss.cpuSeconds(), 0),
   worker: system.workers.reduce((sum, s) => sum + s.rss.cpuSeconds(), 0),
@@ -152,16 +161,17 @@ async function finish(name: string, system: RunningSystem, db: Client, tag: stri
 function report(results: ScenarioResult[], baseline: Awaited<ReturnType<typeof runBaseline>> | null): string {
   const rows = results.map((r) => [
     r.name, r.records, r.acceptedPerS, r.routedPerS, baseline ? ratio(r.routedPerS, baseline.routedPerS) : '', r.p50Ms, r.p99Ms, `${r.dispatched}/${r.triage}`, r.non2xx, r.rssApiMb, r.rssWorkerMb,
-    r.cpuMsPerTicket, baseline ? ratio(baseline.cpuMsPerTicket, r.cpuMsPerTicket) : '', `${r.cpuSplit?.api} / ${r.cpuSplit?.worker}`, r.cpuSplit?.postgres ?? '', r.cpuSplit?.redis ?? '',
+    r.cpuMsPerTicket, baseline ? ratio(baseline.cpuMsPerTicket, r.cpuMsPerTicket) : '', `${r.cpuSplit?.api} / ${r.cpuSplit?.worker}`, r.cpuSplit?.postgres ?? '', r.cpuSplit?.redis ?? '', `${r.kbWritten?.api} / ${r.kbWritten?.worker}`,
   ]);
-  if (baseline) rows.push(['baseline (bare node:http + BullMQ), 50 conns', baseline.routed, round(baseline.acceptedPerS), round(baseline.routedPerS), '1.00×', round(baseline.p50Ms), round(baseline.p99Ms), '', '', baseline.rssServerMb, baseline.rssWorkerMb, baseline.cpuMsPerTicket, '1.00×', '', baseline.postgresCpuMsPerTicket, baseline.redisCpuMsPerTicket]);
+  if (baseline) rows.push(['baseline (bare node:http + BullMQ), 50 conns', baseline.routed, round(baseline.acceptedPerS), round(baseline.routedPerS), '1.00×', round(baseline.p50Ms), round(baseline.p99Ms), '', '', baseline.rssServerMb, baseline.rssWorkerMb, baseline.cpuMsPerTicket, '1.00×', '', baseline.postgresCpuMsPerTicket, baseline.redisCpuMsPerTicket, '']);
   return [
-    table(['scenario', 'records', 'accepted/s', 'routed/s e2e', 'vs baseline', 'p50 ms', 'p99 ms', 'dispatched/triage', 'errors', 'api MB', 'worker MB', 'node CPU ms/ticket', 'CPU efficiency vs baseline', 'api / worker ms', 'PostgreSQL ms', 'Redis ms'], rows),
+    table(['scenario', 'records', 'accepted/s', 'routed/s e2e', 'vs baseline', 'p50 ms', 'p99 ms', 'dispatched/triage', 'errors', 'api MB', 'worker MB', 'node CPU ms/ticket', 'CPU efficiency vs baseline', 'api / worker ms', 'PostgreSQL ms', 'Redis ms', 'api / worker KB written'], rows),
     '',
     'routed/s: routed tickets / (last routed − first received), from the ticket history (the baseline: from its table, as its run.sh counts).',
     'node CPU ms/ticket: user+system CPU of the api and worker processes (the baseline: server and worker) per routed ticket, PostgreSQL and Redis not included;',
     'it hardly depends on what else the machine runs, unlike the rates, so on a shared machine it is the steadier comparison.',
     'PostgreSQL ms, Redis ms: CPU of every postgres and redis-server process on the machine per routed ticket (their share of the two cores).',
+    'KB written: bytes the api and the worker wrote per routed ticket (/proc wchar: statements to PostgreSQL, commands and events to Redis, logs).',
   ].join('\n');
 }
 

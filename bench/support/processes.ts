@@ -129,6 +129,15 @@ export class RssSampler {
     return processCpuSeconds(this.pid) ?? NaN;
   }
 
+  /** Bytes the process has written through write calls so far (files, pipes and sockets: its queries, commands and events). */
+  bytesWritten(): number {
+    try {
+      return Number(/wchar:\s+(\d+)/.exec(readFileSync(`/proc/${this.pid}/io`, 'utf8'))?.[1] ?? NaN);
+    } catch {
+      return NaN;
+    }
+  }
+
   /** Peak in MB since the last reset. */
   takePeakMb(): number {
     this.sample();
