@@ -136,6 +136,17 @@ describe('intake: every hotline into one ticket queue', () => {
       expect(results.filter((r) => !r.body.accepted[0].duplicate)).toHaveLength(1);
     });
 
+    it('keeps each of many concurrent requests’ bodies as its own raw record, committed together', async () => {
+      const bodies = Array.from({ length: 16 }, (_, n) => (n % 4 === 3 ? `{"gdbh": "RAW-${n}", ` : record({ gdbh: `RAW-${n}`, sqnr: `第${n}家超市卖过期奶粉` })));
+      const results = await Promise.all(bodies.map((body) => post('12315', body, 'application/json')));
+      expect(results.map((r) => r.status)).toEqual(bodies.map((_, n) => (n % 4 === 3 ? 400 : 202)));
+      expect(new Set(results.map((r) => r.body.rawId)).size).toBe(bodies.length);
+      for (const [n, res] of results.entries()) {
+        const raw = await app.get(RawRecordsService).load(res.body.rawId);
+        expect([n, raw?.body.toString(), raw?.state]).toEqual([n, bodies[n], n % 4 === 3 ? 'UNREADABLE' : 'PARSED']);
+      }
+    });
+
     it('adds a 12390 reply to the earlier mail’s ticket as a follow-up', async () => {
       const original = sampleBytes('12390-P027.eml');
       const first = await post('12390', original, 'message/rfc822').expect(202);

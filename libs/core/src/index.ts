@@ -37,6 +37,7 @@ export * from './time/time-source';
 export * from './integrity/history-chain';
 export * from './database/like-pattern';
 export * from './database/estimated-count';
+export * from './database/group-commit';
 export * from './validation/invalid-text';
 export * from './validation/json-depth';
 export * from './http/bounded-json';

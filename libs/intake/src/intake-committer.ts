@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { GroupCommit } from '@hub/core';
 import { feedActor, StoreItem, TicketStore } from '@hub/tickets';
 import type { TicketDraft } from '@hub/tickets/ticket-draft';
 import type { AcceptedEntry, IntakeOutcome, RejectedEntry } from './intake-response';
@@ -12,12 +13,6 @@ export interface IntakeUnit {
   feed: string;
   drafts: Array<{ index: number; externalId: string; draft: TicketDraft }>;
   rejected: RejectedEntry[];
-}
-
-interface Pending {
-  unit: IntakeUnit;
-  resolve: (outcome: IntakeOutcome) => void;
-  reject: (error: unknown) => void;
 }
 
 /** Records per transaction: big enough to spread a commit over many requests, small enough to hold locks briefly. */
@@ -35,8 +30,12 @@ const MAX_IN_FLIGHT = 2;
 @Injectable()
 export class IntakeCommitter {
   private readonly logger = new Logger(IntakeCommitter.name);
-  private readonly queue: Pending[] = [];
-  private inFlight = 0;
+  private readonly group = new GroupCommit<IntakeUnit, IntakeOutcome>((units) => this.commitUnits(units), {
+    maxInFlight: MAX_IN_FLIGHT,
+    maxWeight: MAX_RECORDS_PER_COMMIT,
+    weight: (unit) => unit.drafts.length,
+    onSharedFailure: (error, requests) => this.logger.warn({ err: error, requests }, 'shared intake commit failed; committing each request alone'),
+  });
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -44,52 +43,20 @@ export class IntakeCommitter {
   ) {}
 
   commit(unit: IntakeUnit): Promise<IntakeOutcome> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ unit, resolve, reject });
-      this.pump();
+    return this.group.submit(unit);
+  }
+
+  private commitUnits(units: IntakeUnit[]): Promise<IntakeOutcome[]> {
+    return this.db.transaction(async (tx) => {
+      const items: StoreItem[] = units.flatMap((unit) => unit.drafts.map(({ draft, index }) => ({ draft, source: { rawId: unit.rawId, rawIndex: index, actor: feedActor(unit.feed) } })));
+      const stored = await this.store.storeMany(tx, items);
+      let next = 0;
+      const outcomes = units.map((unit): IntakeOutcome => {
+        const accepted: AcceptedEntry[] = unit.drafts.map(({ index, externalId }) => ({ index, externalId, ...stored[next++] }));
+        return { rawId: unit.rawId, accepted, rejected: unit.rejected };
+      });
+      await markParsedMany(tx, outcomes);
+      return outcomes;
     });
-  }
-
-  private pump(): void {
-    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
-      const batch = this.takeBatch();
-      this.inFlight++;
-      void this.commitBatch(batch).finally(() => {
-        this.inFlight--;
-        this.pump();
-      });
-    }
-  }
-
-  private takeBatch(): Pending[] {
-    const batch: Pending[] = [this.queue.shift() as Pending];
-    let records = batch[0].unit.drafts.length;
-    while (this.queue.length > 0 && records + this.queue[0].unit.drafts.length <= MAX_RECORDS_PER_COMMIT) {
-      const next = this.queue.shift() as Pending;
-      records += next.unit.drafts.length;
-      batch.push(next);
-    }
-    return batch;
-  }
-
-  private async commitBatch(batch: Pending[]): Promise<void> {
-    try {
-      const outcomes = await this.db.transaction(async (tx) => {
-        const items: StoreItem[] = batch.flatMap(({ unit }) => unit.drafts.map(({ draft, index }) => ({ draft, source: { rawId: unit.rawId, rawIndex: index, actor: feedActor(unit.feed) } })));
-        const stored = await this.store.storeMany(tx, items);
-        let next = 0;
-        const outcomes = batch.map(({ unit }): IntakeOutcome => {
-          const accepted: AcceptedEntry[] = unit.drafts.map(({ index, externalId }) => ({ index, externalId, ...stored[next++] }));
-          return { rawId: unit.rawId, accepted, rejected: unit.rejected };
-        });
-        await markParsedMany(tx, outcomes);
-        return outcomes;
-      });
-      batch.forEach((p, i) => p.resolve(outcomes[i]));
-    } catch (error) {
-      if (batch.length === 1) return batch[0].reject(error);
-      this.logger.warn({ err: error, requests: batch.length }, 'shared intake commit failed; committing each request alone');
-      await Promise.all(batch.map((p) => this.commitBatch([p])));
-    }
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { GroupCommit } from '@hub/core';
 import { PiiCipher } from '@hub/auth/pii-cipher';
 import { SealedBytesColumn } from '@hub/auth/sealed-bytes-column';
 import { SealedDataRotation } from '@hub/auth/sealed-data-rotation';
@@ -16,6 +18,8 @@ export interface IncomingRaw {
 
 /** Bodies may be tens of MiB: few per batch. */
 const RESEAL_BODIES_PER_BATCH = 20;
+/** Bytes of bodies per INSERT: many small requests share one statement; a large upload goes alone. */
+const MAX_BODY_BYTES_PER_INSERT = 4 * 1024 * 1024;
 
 /**
  * The raw request bodies, kept exactly as received before anything reads them, sealed at rest
@@ -23,6 +27,12 @@ const RESEAL_BODIES_PER_BATCH = 20;
  */
 @Injectable()
 export class RawRecordsService implements OnModuleInit {
+  private readonly inserts = new GroupCommit<IncomingRaw, string>((raws) => this.insertMany(raws), {
+    maxInFlight: 2,
+    maxWeight: MAX_BODY_BYTES_PER_INSERT,
+    weight: (raw) => raw.body.length,
+  });
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly cipher: PiiCipher,
@@ -33,12 +43,29 @@ export class RawRecordsService implements OnModuleInit {
     this.rotation.register(new SealedBytesColumn(this.db, { name: 'raw_records.body', table: 'raw_records', column: 'body', keyColumn: 'body_key_id', perBatch: RESEAL_BODIES_PER_BATCH }));
   }
 
-  async store(raw: IncomingRaw): Promise<string> {
-    const rows: Array<{ id: string }> = await this.db.query(
-      `INSERT INTO raw_records (feed, content_type, body, body_key_id, size_bytes, request_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [raw.feed, raw.contentType, this.cipher.encryptBytes(raw.body), this.cipher.currentKeyId, raw.body.length, raw.requestId],
+  /** Commits the body (with whatever other requests are arriving: one statement, one commit) and gives its id. */
+  store(raw: IncomingRaw): Promise<string> {
+    return this.inserts.submit(raw);
+  }
+
+  private async insertMany(raws: IncomingRaw[]): Promise<string[]> {
+    const ids = raws.map(() => randomUUID());
+    const keyId = this.cipher.currentKeyId;
+    const sealed = raws.map((raw) => this.cipher.encryptBytes(raw.body));
+    if (raws.length === 1) {
+      // alone (a large upload goes alone): the bytes as a binary parameter, not spelled out in an array
+      await this.db.query(`INSERT INTO raw_records (id, feed, content_type, body, body_key_id, size_bytes, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        ids[0], raws[0].feed, raws[0].contentType, sealed[0], keyId, raws[0].body.length, raws[0].requestId,
+      ]);
+      return ids;
+    }
+    await this.db.query(
+      `INSERT INTO raw_records (id, feed, content_type, body, body_key_id, size_bytes, request_id)
+       SELECT id, feed, content_type, body, $5, size_bytes, request_id FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bytea[], $6::int[], $7::text[])
+         AS r(id, feed, content_type, body, size_bytes, request_id)`,
+      [ids, raws.map((r) => r.feed), raws.map((r) => r.contentType), sealed, keyId, raws.map((r) => r.body.length), raws.map((r) => r.requestId)],
     );
-    return rows[0].id;
+    return ids;
   }
 
   /** The record with its body opened: the bytes exactly as received. */
