@@ -22,6 +22,12 @@ const PUBLISH_TIMEOUT_MS = 5000;
 /** with LISTEN working, polling only catches what a lost notification missed */
 const LISTENING_POLL_MS = 2000;
 const PRUNE_EVERY_MS = 10 * 60 * 1000;
+/**
+ * A notification waits this long before the drain, so that the commits of a busy moment leave as
+ * one batch: fewer, larger jobs, each reading its duplicate pools once for more tickets. Small
+ * beside the time a ticket takes to route, and nothing when it is quiet (one notification, one drain).
+ */
+const LINGER_MS = 20;
 
 /**
  * Moves committed outbox entries into BullMQ and onto the events channel, at least
@@ -37,6 +43,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private wakeAgain = false;
   private stopped = false;
   private lastPrune = 0;
+  private lingering: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -55,6 +62,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.lingering) clearTimeout(this.lingering);
     await this.draining;
     await this.listener?.end().catch(() => undefined);
   }
@@ -73,6 +81,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }
     });
     return this.draining;
+  }
+
+  private wakeShortly(): void {
+    if (this.lingering || this.stopped) return;
+    this.lingering = setTimeout(() => {
+      this.lingering = null;
+      void this.wake();
+    }, LINGER_MS);
   }
 
   private async drainAll(): Promise<void> {
@@ -114,7 +130,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async listen(): Promise<void> {
     const db = this.config.database;
     const client = new Client({ host: db.host, port: db.port, user: db.username, password: db.password, database: db.database });
-    client.on('notification', () => void this.wake());
+    client.on('notification', () => this.wakeShortly());
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'outbox listener lost its connection; polling until it is back');
       this.listener = null;
