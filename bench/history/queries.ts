@@ -1,13 +1,17 @@
 import { assessmentStatement, dashboardStatement, Statement } from '@hub/supervision/figures.sql';
+import { QueueFilter, readQueue } from '@hub/console/queue-read';
+import type { Run } from '@hub/core/database/estimated-count';
 import { ticketTextSearch } from '@hub/tickets/ticket-text-search';
 import type { Sample } from './run';
 
 /** Statements of one read; `count` is the list total as `countAtMost` (@hub/core) takes it, run before them. */
-export interface Built {
+export interface Statements {
   sql: string[];
   params: unknown[];
   count?: { from: string; trustEstimate: boolean };
 }
+/** …or the read as a service function makes it, given the statement runner */
+export type Built = Statements | { read: (run: Run) => Promise<unknown> };
 
 export interface HistoryQuery {
   name: string;
@@ -32,20 +36,20 @@ const NEXT_DEADLINE = `LEFT JOIN LATERAL (SELECT clock, due_at FROM ticket_clock
 
 const page = (filter: string) => `SELECT ${SUMMARY} FROM tickets t ${CLAIM_JOIN} ${filter} ORDER BY t.received_at DESC, t.id DESC LIMIT 51`;
 
-/** The console queue as ConsoleQueries.queue sends it: the total (estimate first), then the first page. */
-function queue(where: string, params: unknown[], trustEstimate = true): Built {
-  const filter = where ? `WHERE ${where}` : '';
-  return { count: { from: `FROM tickets t ${filter}`, trustEstimate }, sql: [page(filter)], params };
+/** The console queue's first page and total as ConsoleQueries.queue reads them. */
+const queue = (filter: QueueFilter): Built => ({ read: (run) => readQueue(run, filter, 50, null) });
+
+/** A text search as it was sent before the newest tickets were read first: every match from the indexes, counted up to the limit. */
+function searchThroughIndexes(q: string): Statements {
+  const filter = `WHERE ${ticketTextSearch(q, '$1', '$2')}`;
+  return { count: { from: `FROM tickets t ${filter}`, trustEstimate: false }, sql: [page(filter)], params: [q, `%${q}%`] };
 }
 
 /** …and as it sent it before: the capped count always, then the page. */
-function queueBefore(where: string, params: unknown[]): Built {
+function queueBefore(where: string, params: unknown[]): Statements {
   const filter = where ? `WHERE ${where}` : '';
   return { sql: [`SELECT count(*) AS n FROM (SELECT 1 FROM tickets t ${filter} LIMIT 10001) capped`, page(filter)], params };
 }
-
-/** The console's `q` as ConsoleQueries sends it. */
-const search = (q: string): { where: string; params: unknown[] } => ({ where: ticketTextSearch(q, '$1', '$2'), params: [q, `%${q}%`] });
 
 /** A unit's workbench as CaseQueries.workbench sends it (lead role, open, newest dispatch first). */
 function workbench(unit: string, capped: boolean): Built {
@@ -57,51 +61,45 @@ function workbench(unit: string, capped: boolean): Built {
 const at = <T>(list: T[], i: number) => list[(i * 7) % list.length];
 
 /** The supervision figures' rollup read as SupervisionFigures sends it (its watermark read, one row by primary key, is left out). */
-const figures = ({ sql, params }: Statement): Built => ({ sql: [sql], params });
+const figures = ({ sql, params }: Statement): Statements => ({ sql: [sql], params });
 const daysBack = (days: number) => ({ from: new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10), to: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10) });
 
 export const HISTORY_QUERIES: HistoryQuery[] = [
-  { name: 'console queue, no filter', target: '50', build: () => queue('', []), before: () => queueBefore('', []) },
-  { name: 'console queue, status=TRIAGE', target: '50', build: () => queue(`t.status = ANY($1)`, [['TRIAGE']]), before: () => queueBefore(`t.status = ANY($1)`, [['TRIAGE']]) },
+  { name: 'console queue, no filter', target: '50', build: () => queue({}), before: () => queueBefore('', []) },
+  { name: 'console queue, status=TRIAGE', target: '50', build: () => queue({ status: ['TRIAGE'] }), before: () => queueBefore(`t.status = ANY($1)`, [['TRIAGE']]) },
   {
     name: 'console queue, status=DISPATCHED,ACCEPTED',
     target: '50',
-    build: () => queue(`t.status = ANY($1)`, [['DISPATCHED', 'ACCEPTED']]),
+    build: () => queue({ status: ['DISPATCHED', 'ACCEPTED'] }),
     before: () => queueBefore(`t.status = ANY($1)`, [['DISPATCHED', 'ACCEPTED']]),
   },
-  { name: 'console queue, feed=12365', target: '50', build: () => queue(`t.feed = ANY($1)`, [['12365']]), before: () => queueBefore(`t.feed = ANY($1)`, [['12365']]) },
-  { name: 'console queue, region', target: '50', build: (s, i) => queue(`t.region_code = $1`, [at(s.regions, i)]), before: (s, i) => queueBefore(`t.region_code = $1`, [at(s.regions, i)]) },
+  { name: 'console queue, feed=12365', target: '50', build: () => queue({ feed: ['12365'] }), before: () => queueBefore(`t.feed = ANY($1)`, [['12365']]) },
+  { name: 'console queue, region', target: '50', build: (s, i) => queue({ region: at(s.regions, i) }), before: (s, i) => queueBefore(`t.region_code = $1`, [at(s.regions, i)]) },
   {
     name: 'console queue, category=FOOD',
     target: '50',
-    build: () => queue(`t.classification->>'category' = $1`, ['FOOD']),
+    build: () => queue({ category: 'FOOD' }),
     before: () => queueBefore(`t.classification->>'category' = $1`, ['FOOD']),
   },
   {
     name: 'console queue, q=tracking code',
     target: '50',
-    build: (s, i) => {
-      const q = search(at(s.trackingCodes, i));
-      return queue(q.where, q.params, false);
-    },
+    build: (s, i) => queue({ q: at(s.trackingCodes, i) }),
+    before: (s, i) => searchThroughIndexes(at(s.trackingCodes, i)),
   },
   ...['奶粉', '假药', '生产日期'].map(
     (words): HistoryQuery => ({
       name: `console queue, q=${words} (${[...words].length} characters)`,
       target: '200',
-      build: () => {
-        const q = search(words);
-        return queue(q.where, q.params, false);
-      },
+      build: () => queue({ q: words }),
+      before: () => searchThroughIndexes(words),
     }),
   ),
   {
     name: 'console queue, q=奶 (1 character)',
     target: '200',
-    build: () => {
-      const q = search('奶');
-      return queue(q.where, q.params, false);
-    },
+    build: () => queue({ q: '奶' }),
+    before: () => searchThroughIndexes('奶'),
   },
   {
     name: 'triage list',

@@ -1,58 +1,54 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { Channel, Counters, Kind, TicketFeed, TicketStatus, TicketSummary, TRIAGE_STATUSES, TriageItem } from '@hub/contracts';
-import { countAtMost, decodeCursor, encodeCursor, likeContains } from '@hub/core';
+import { AppConfig, countAtMost, decodeCursor, encodeCursor, Invalid, likeContains, Run } from '@hub/core';
 import { resolveRegion } from '@hub/taxonomy';
-import { beijingDate, subjectNameContains, ticketTextSearch } from '@hub/tickets';
+import { beijingDate, subjectNameContains } from '@hub/tickets';
 import { QueueQuery, TriageQuery } from './console-queries.dto';
+import { CLAIM_JOIN, readQueue, SUMMARY_COLUMNS } from './queue-read';
 
 export type { Counters, TicketSummary, TriageItem } from '@hub/contracts';
 
 /** literal, so the partial index on the triage states applies */
 const TRIAGE_SQL = TRIAGE_STATUSES.map((s) => `'${s}'`).join(', ');
-
-const SUMMARY_COLUMNS = `t.id, t.tracking_code, t.feed, t.kind, t.channel, t.status, t.received_at, t.region_code, t.county_code, t.subject_name, t.product_name,
-  left(t.description, 120) AS excerpt, t.classification, t.routing, t.lead_unit, t.assist_units, t.flags, t.duplicate_candidates, t.version,
-  c.user_id AS claim_user, c.display_name AS claim_name, c.expires_at AS claim_expires`;
-const CLAIM_JOIN = `LEFT JOIN ticket_claims c ON c.ticket_id = t.id AND c.expires_at > now()`;
+/** PostgreSQL's query_canceled, which a statement timeout raises */
+const QUERY_CANCELED = '57014';
 
 /** The reads behind the operators' screens: live queue, triage list, counters, suggestions. */
 @Injectable()
 export class ConsoleQueries {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   async queue(query: QueueQuery) {
     const limit = query.limit ?? 50;
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: (p: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(`$${params.length}`));
-    };
-    if (query.status) add((p) => `t.status = ANY(${p})`, query.status.split(','));
-    if (query.feed) add((p) => `t.feed = ANY(${p})`, query.feed.split(','));
-    if (query.region) add((p) => `t.region_code = ${p}`, query.region);
-    if (query.category) add((p) => `t.classification->>'category' = ${p}`, query.category);
-    if (query.q) {
-      const q = query.q.trim();
-      params.push(q, likeContains(q));
-      const [exact, like] = [`$${params.length - 1}`, `$${params.length}`];
-      where.push(ticketTextSearch(q, exact, like));
+    const filter = { status: query.status?.split(','), feed: query.feed?.split(','), region: query.region, category: query.category, q: query.q?.trim() || undefined };
+    const after = decodeCursor(query.cursor);
+    const { rows, total } = filter.q
+      ? await this.withSearchTimeout((run) => readQueue<SummaryRow>(run, filter, limit, after))
+      : await readQueue<SummaryRow>((sql, p) => this.db.query(sql, p), filter, limit, after);
+    return page(rows, limit, total, toSummary);
+  }
+
+  /**
+   * A text search has no bound on what it reads (one rare character: every ticket's text), so it runs
+   * under a statement timeout, and one that hits it is answered 422 rather than holding a connection.
+   */
+  private async withSearchTimeout<T>(read: (run: Run) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction(async (manager) => {
+        await manager.query(`SET LOCAL statement_timeout = ${this.config.env.SEARCH_TIMEOUT_MS}`);
+        return read((sql, p) => manager.query(sql, p));
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === QUERY_CANCELED) {
+        throw Invalid('the search reads too many tickets', [{ field: 'q', message: 'add a word or a filter (status, hotline, region, category)' }]);
+      }
+      throw error;
     }
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const n = await countAtMost((sql, p) => this.db.query(sql, p), `FROM tickets t ${filter}`, params, !query.q);
-    const cursor = decodeCursor(query.cursor);
-    if (cursor) {
-      params.push(cursor.at, cursor.id);
-      where.push(`(t.received_at, t.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    params.push(limit + 1);
-    const rows: SummaryRow[] = await this.db.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM tickets t ${CLAIM_JOIN} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.received_at DESC, t.id DESC LIMIT $${params.length}`,
-      params,
-    );
-    return page(rows, limit, Number(n), toSummary);
   }
 
   async triage(query: TriageQuery) {

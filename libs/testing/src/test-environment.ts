@@ -13,6 +13,8 @@ export const TEST_ENV = {
   REDIS_PREFIX: process.env.TEST_REDIS_PREFIX ?? 'hubtest',
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
   OUTBOX_POLL_MS: '200',
+  /** a search stopped at its limit is tested without waiting the production 10 s */
+  SEARCH_TIMEOUT_MS: '2000',
 } as const;
 
 export function applyTestEnvironment(): void {

@@ -63,6 +63,8 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   @Transform(toInt) @IsInt() @Min(100) OUTBOX_POLL_MS = 250;
   @Transform(toInt) @IsInt() @Min(1) WORKER_CONCURRENCY = 8;
+  /** a console text search still running after this long is stopped and answered 422 (a narrower search is asked for) */
+  @Transform(toInt) @IsInt() @Min(100) SEARCH_TIMEOUT_MS = 10000;
   /** how often each worker re-arms deadline timers from PostgreSQL */
   @Transform(toInt) @IsInt() @Min(200) CLOCK_RECONCILE_MS = 30000;
   /** arm deadline timers this far ahead (0: just the next two reconcile passes and a minute) */

@@ -3,7 +3,7 @@ export const EXACT_COUNT_LIMIT = 10_000;
 /** Above this many expected rows the planner's estimate is the total, and nothing is counted. */
 export const ESTIMATE_TRUSTED_ABOVE = 2 * EXACT_COUNT_LIMIT;
 
-type Run = (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
+export type Run = (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
 /**
  * How many rows `FROM …` has: exact up to EXACT_COUNT_LIMIT, else PostgreSQL's estimate.
@@ -20,7 +20,8 @@ export async function countAtMost(run: Run, from: string, params: unknown[], tru
   return Number(n) <= EXACT_COUNT_LIMIT ? Number(n) : Math.max(EXACT_COUNT_LIMIT + 1, estimate);
 }
 
-async function estimateRows(run: Run, from: string, params: unknown[]): Promise<number> {
+/** The planner's expectation of the rows of `FROM …`: one EXPLAIN, no rows read. */
+export async function estimateRows(run: Run, from: string, params: unknown[]): Promise<number> {
   const [row] = await run(`EXPLAIN (FORMAT JSON) SELECT 1 ${from}`, params);
   const plan = row['QUERY PLAN'] as Array<{ Plan: { 'Plan Rows': number } }>;
   return Math.round(Number(plan[0].Plan['Plan Rows']));

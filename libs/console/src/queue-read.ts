@@ -1,0 +1,120 @@
+import { countAtMost, ESTIMATE_TRUSTED_ABOVE, estimateRows, Run } from '@hub/core/database/estimated-count';
+import { likeContains } from '@hub/core/database/like-pattern';
+import type { KeysetPosition } from '@hub/core/http/keyset-cursor';
+import { ticketTextSearch } from '@hub/tickets/ticket-text-search';
+
+/** The columns of a queue row, and its live claim. */
+export const SUMMARY_COLUMNS = `t.id, t.tracking_code, t.feed, t.kind, t.channel, t.status, t.received_at, t.region_code, t.county_code, t.subject_name, t.product_name,
+  left(t.description, 120) AS excerpt, t.classification, t.routing, t.lead_unit, t.assist_units, t.flags, t.duplicate_candidates, t.version,
+  c.user_id AS claim_user, c.display_name AS claim_name, c.expires_at AS claim_expires`;
+export const CLAIM_JOIN = `LEFT JOIN ticket_claims c ON c.ticket_id = t.id AND c.expires_at > now()`;
+
+/**
+ * How many of the newest tickets a text search reads one by one before it turns to the text
+ * indexes. A word on one ticket in a hundred or more (奶粉 in a food complaint queue) fills a page
+ * within them; a rarer one is found faster through the indexes.
+ */
+export const NEWEST_WALK = 5_000;
+const TRACKING_CODE = /^JL\d{13}$/i;
+
+export interface QueueFilter {
+  status?: string[];
+  feed?: string[];
+  region?: string;
+  category?: string;
+  /** tracking code, external id, business name or words of the text, trimmed */
+  q?: string;
+}
+
+export interface QueueRead<Row> {
+  rows: Row[];
+  total: number;
+}
+
+/**
+ * The console queue, newest first: `limit + 1` rows from `after` (a keyset position) and the total
+ * of the filter (exact up to EXACT_COUNT_LIMIT, estimated above).
+ *
+ * A text search first reads the newest tickets of the other filters one by one. When the page fills
+ * there, the word is common: sorting all its matches from the text index would read every one (a
+ * common word at ten million tickets: ~150,000 matches, 15 s), and its total is the share of
+ * matches among the tickets read times the planner's estimate of the filtered tickets. Otherwise
+ * the indexes find every match, and they are counted up to the limit.
+ */
+export async function readQueue<Row>(run: Run, filter: QueueFilter, limit: number, after: KeysetPosition | null, walk = NEWEST_WALK): Promise<QueueRead<Row>> {
+  const { where, params } = filterSql(filter);
+  const q = filter.q;
+  if (q && !TRACKING_CODE.test(q)) {
+    const common = await newestMatches(run, { where, params, q, walk }, limit, after);
+    if (common) return common as QueueRead<Row>;
+  }
+  if (q) addParam(where, params, [q, likeContains(q)], ([exact, like]) => ticketTextSearch(q, exact, like));
+  const total = await countAtMost(run, `FROM tickets t ${whereSql(where)}`, params, !q);
+  if (after) addParam(where, params, [after.at, after.id], ([at, id]) => `(t.received_at, t.id) < (${at}::timestamptz, ${id}::uuid)`);
+  params.push(limit + 1);
+  const rows = (await run(`SELECT ${SUMMARY_COLUMNS} FROM tickets t ${CLAIM_JOIN} ${whereSql(where)} ORDER BY t.received_at DESC, t.id DESC LIMIT $${params.length}`, params)) as Row[];
+  return { rows, total };
+}
+
+/** The page and total of a search whose matches are dense among the newest tickets; null when they are not. */
+interface TextSearch {
+  where: string[];
+  params: unknown[];
+  q: string;
+  walk: number;
+}
+
+async function newestMatches(run: Run, search: TextSearch, limit: number, after: KeysetPosition | null): Promise<QueueRead<unknown> | null> {
+  const { where, params, q, walk: size } = search;
+  const walk = [...where];
+  const walkParams = [...params];
+  if (after) addParam(walk, walkParams, [after.at, after.id], ([at, id]) => `(t.received_at, t.id) < (${at}::timestamptz, ${id}::uuid)`);
+  const [exact, like, wanted] = [`$${walkParams.length + 1}`, `$${walkParams.length + 2}`, `$${walkParams.length + 3}`];
+  walkParams.push(q, likeContains(q), limit + 1);
+  const hits = (await run(
+    `SELECT id, pos FROM (
+       SELECT w.id, row_number() OVER () AS pos,
+              (w.tracking_code = ${exact} OR w.external_id = ${exact} OR EXISTS (SELECT 1 FROM ticket_texts x WHERE x.ticket_id = w.id AND (x.subject_name ILIKE ${like} OR x.description ILIKE ${like}))) AS hit
+       FROM (SELECT t.id, t.tracking_code, t.external_id FROM tickets t ${whereSql(walk)} ORDER BY t.received_at DESC, t.id DESC LIMIT ${size}) w
+     ) read WHERE hit LIMIT ${wanted}`,
+    walkParams,
+  )) as Array<{ id: string; pos: string }>;
+  if (hits.length <= limit) return null;
+  const rows = await run(`SELECT ${SUMMARY_COLUMNS} FROM tickets t ${CLAIM_JOIN} WHERE t.id = ANY($1) ORDER BY t.received_at DESC, t.id DESC`, [hits.map((h) => h.id)]);
+  return { rows, total: await commonTotal(run, search, hits.length / Number(hits[hits.length - 1].pos)) };
+}
+
+/**
+ * The total of a common word: the share of matches among the newest tickets times the filtered
+ * tickets, when that is beyond exact counting or the word is one character (no index: counting
+ * would read every ticket); else counted through the text indexes, which a moderate total keeps short.
+ */
+async function commonTotal(run: Run, { where, params, q, walk }: TextSearch, share: number): Promise<number> {
+  const filtered = await estimateRows(run, `FROM tickets t ${whereSql(where)}`, params);
+  const estimate = Math.round(filtered * share);
+  const small = filtered <= 2 * walk;
+  if (!small && (estimate > ESTIMATE_TRUSTED_ABOVE || [...q].length < 2)) return estimate;
+  const counted = [...where];
+  const countParams = [...params];
+  addParam(counted, countParams, [q, likeContains(q)], ([exact, like]) => ticketTextSearch(q, exact, like));
+  return countAtMost(run, `FROM tickets t ${whereSql(counted)}`, countParams, false);
+}
+
+function filterSql(filter: QueueFilter): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.status) addParam(where, params, [filter.status], ([p]) => `t.status = ANY(${p})`);
+  if (filter.feed) addParam(where, params, [filter.feed], ([p]) => `t.feed = ANY(${p})`);
+  if (filter.region) addParam(where, params, [filter.region], ([p]) => `t.region_code = ${p}`);
+  if (filter.category) addParam(where, params, [filter.category], ([p]) => `t.classification->>'category' = ${p}`);
+  return { where, params };
+}
+
+/** Appends `values` as the next placeholders and the condition built on them (none when empty). */
+function addParam(where: string[], params: unknown[], values: unknown[], condition: (placeholders: string[]) => string): void {
+  const placeholders = values.map((value) => `$${params.push(value)}`);
+  const sql = condition(placeholders);
+  if (sql) where.push(sql);
+}
+
+const whereSql = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
