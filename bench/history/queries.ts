@@ -96,6 +96,12 @@ export const HISTORY_QUERIES: HistoryQuery[] = [
     }),
   ),
   {
+    name: 'console queue, q=537号店 (one ticket in a thousand)',
+    target: '200',
+    build: () => queue({ q: '537号店' }),
+    before: () => searchThroughIndexes('537号店'),
+  },
+  {
     name: 'console queue, q=奶 (1 character)',
     target: '200',
     build: () => queue({ q: '奶' }),

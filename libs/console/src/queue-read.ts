@@ -1,7 +1,7 @@
 import { countAtMost, ESTIMATE_TRUSTED_ABOVE, estimateRows, Run } from '@hub/core/database/estimated-count';
 import { likeContains } from '@hub/core/database/like-pattern';
 import type { KeysetPosition } from '@hub/core/http/keyset-cursor';
-import { ticketTextSearch } from '@hub/tickets/ticket-text-search';
+import { likeOperator, ticketTextSearch } from '@hub/tickets/ticket-text-search';
 
 /** The columns of a queue row, and its live claim. */
 export const SUMMARY_COLUMNS = `t.id, t.tracking_code, t.feed, t.kind, t.channel, t.status, t.received_at, t.region_code, t.county_code, t.subject_name, t.product_name,
@@ -45,18 +45,17 @@ export async function readQueue<Row>(run: Run, filter: QueueFilter, limit: numbe
   const { where, params } = filterSql(filter);
   const q = filter.q;
   if (q && !TRACKING_CODE.test(q)) {
-    const common = await newestMatches(run, { where, params, q, walk }, limit, after);
+    const common = await newestMatches(run, { where: [...where], params: [...params], q, walk }, limit, after);
     if (common) return common as QueueRead<Row>;
   }
   if (q) addParam(where, params, [q, likeContains(q)], ([exact, like]) => ticketTextSearch(q, exact, like));
-  const total = await countAtMost(run, `FROM tickets t ${whereSql(where)}`, params, !q);
+  const total = await countAtMost(run, `FROM tickets t ${whereSql(where)}`, [...params], !q);
   if (after) addParam(where, params, [after.at, after.id], ([at, id]) => `(t.received_at, t.id) < (${at}::timestamptz, ${id}::uuid)`);
   params.push(limit + 1);
   const rows = (await run(`SELECT ${SUMMARY_COLUMNS} FROM tickets t ${CLAIM_JOIN} ${whereSql(where)} ORDER BY t.received_at DESC, t.id DESC LIMIT $${params.length}`, params)) as Row[];
   return { rows, total };
 }
 
-/** The page and total of a search whose matches are dense among the newest tickets; null when they are not. */
 interface TextSearch {
   where: string[];
   params: unknown[];
@@ -64,24 +63,57 @@ interface TextSearch {
   walk: number;
 }
 
+/**
+ * The page and total of a search whose matches are dense enough among the newest tickets; null
+ * when they are not. A first walk that finds some matches but not a page tells the word's share:
+ * a second, longer walk follows when reading that many tickets costs less than every match from the index.
+ */
 async function newestMatches(run: Run, search: TextSearch, limit: number, after: KeysetPosition | null): Promise<QueueRead<unknown> | null> {
-  const { where, params, q, walk: size } = search;
-  const walk = [...where];
-  const walkParams = [...params];
-  if (after) addParam(walk, walkParams, [after.at, after.id], ([at, id]) => `(t.received_at, t.id) < (${at}::timestamptz, ${id}::uuid)`);
-  const [exact, like, wanted] = [`$${walkParams.length + 1}`, `$${walkParams.length + 2}`, `$${walkParams.length + 3}`];
-  walkParams.push(q, likeContains(q), limit + 1);
-  const hits = (await run(
-    `SELECT id, pos FROM (
-       SELECT w.id, row_number() OVER () AS pos,
-              (w.tracking_code = ${exact} OR w.external_id = ${exact} OR EXISTS (SELECT 1 FROM ticket_texts x WHERE x.ticket_id = w.id AND (x.subject_name ILIKE ${like} OR x.description ILIKE ${like}))) AS hit
-       FROM (SELECT t.id, t.tracking_code, t.external_id FROM tickets t ${whereSql(walk)} ORDER BY t.received_at DESC, t.id DESC LIMIT ${size}) w
-     ) read WHERE hit LIMIT ${wanted}`,
-    walkParams,
-  )) as Array<{ id: string; pos: string }>;
+  let hits = await walkNewest(run, search, search.walk, limit, after);
+  if (hits.length > 0 && hits.length <= limit) {
+    const filtered = await estimateRows(run, `FROM tickets t ${whereSql(search.where)}`, search.params);
+    const longer = secondWalk(hits.length, search.walk, limit, filtered);
+    if (longer) hits = await walkNewest(run, search, longer, limit, after);
+  }
   if (hits.length <= limit) return null;
   const rows = await run(`SELECT ${SUMMARY_COLUMNS} FROM tickets t ${CLAIM_JOIN} WHERE t.id = ANY($1) ORDER BY t.received_at DESC, t.id DESC`, [hits.map((h) => h.id)]);
   return { rows, total: await commonTotal(run, search, hits.length / Number(hits[hits.length - 1].pos)) };
+}
+
+/** Measured here: reading one more of the newest tickets costs about a quarter of reading one match from a text index. */
+const INDEX_MATCH_COST_IN_WALKED_TICKETS = 4;
+/** a second walk never reads more tickets than this */
+export const LONGEST_WALK = 100_000;
+
+/**
+ * How many tickets a second walk reads to fill a page of `limit + 1` when the first found `found`
+ * matches in `walked` tickets (with a quarter to spare); null when the matches from the index
+ * (the share of the `filtered` tickets) cost less, or the walk would be longer than LONGEST_WALK.
+ */
+export function secondWalk(found: number, walked: number, limit: number, filtered: number): number | null {
+  const share = found / walked;
+  const rows = Math.ceil(((limit + 1) / share) * 1.25);
+  if (rows > LONGEST_WALK) return null;
+  return rows < filtered * share * INDEX_MATCH_COST_IN_WALKED_TICKETS ? rows : null;
+}
+
+/** The first `limit + 1` matches among the newest `size` tickets of the filter, with their place in the walk. */
+async function walkNewest(run: Run, search: TextSearch, size: number, limit: number, after: KeysetPosition | null): Promise<Array<{ id: string; pos: string }>> {
+  const walk = [...search.where];
+  const params = [...search.params];
+  if (after) addParam(walk, params, [after.at, after.id], ([at, id]) => `(t.received_at, t.id) < (${at}::timestamptz, ${id}::uuid)`);
+  const [exact, like, wanted] = [`$${params.length + 1}`, `$${params.length + 2}`, `$${params.length + 3}`];
+  params.push(search.q, likeContains(search.q), limit + 1);
+  const op = likeOperator(search.q);
+  // the text is read by a scalar subquery: an EXISTS here would be planned as a hash of every match
+  return (await run(
+    `SELECT id, pos FROM (
+       SELECT w.id, row_number() OVER () AS pos,
+              (w.tracking_code = ${exact} OR w.external_id = ${exact} OR (SELECT x.subject_name ${op} ${like} OR x.description ${op} ${like} FROM ticket_texts x WHERE x.ticket_id = w.id)) AS hit
+       FROM (SELECT t.id, t.tracking_code, t.external_id FROM tickets t ${whereSql(walk)} ORDER BY t.received_at DESC, t.id DESC LIMIT ${size}) w
+     ) read WHERE hit LIMIT ${wanted}`,
+    params,
+  )) as Array<{ id: string; pos: string }>;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The console's `q` over tickets `t`: tracking code, external id, business name or text, with
- * `exact` and `like` the placeholders of the words as typed and as an ILIKE substring pattern.
+ * `exact` and `like` the placeholders of the words as typed and as a LIKE substring pattern (ILIKE for words with case).
  * The texts are searched in `ticket_texts` (a copy kept by triggers, so that the many updates of a
  * ticket row leave the text indexes alone). Three characters or more go by trigrams. A
  * two-character word (奶粉, 假药) has no trigram: all the character pairs of the search must be
@@ -11,15 +11,22 @@
  */
 export function ticketTextSearch(q: string, exact: string, like: string): string {
   const length = [...q].length;
+  const op = likeOperator(q);
   if (length < 2) {
-    return `(t.tracking_code = ${exact} OR t.external_id = ${exact} OR EXISTS (SELECT 1 FROM ticket_texts x WHERE x.ticket_id = t.id AND (x.subject_name ILIKE ${like} OR x.description ILIKE ${like})))`;
+    return `(t.tracking_code = ${exact} OR t.external_id = ${exact} OR EXISTS (SELECT 1 FROM ticket_texts x WHERE x.ticket_id = t.id AND (x.subject_name ${op} ${like} OR x.description ${op} ${like})))`;
   }
   const texts =
     length === 2
-      ? ['subject_name', 'description'].map((column) => `SELECT ticket_id FROM ticket_texts WHERE hub_bigrams(${column}) @> hub_bigrams(${exact}) AND ${column} ILIKE ${like}`).join(' UNION ALL ')
-      : `SELECT ticket_id FROM ticket_texts WHERE subject_name ILIKE ${like} OR description ILIKE ${like}`;
+      ? ['subject_name', 'description'].map((column) => `SELECT ticket_id FROM ticket_texts WHERE hub_bigrams(${column}) @> hub_bigrams(${exact}) AND ${column} ${op} ${like}`).join(' UNION ALL ')
+      : `SELECT ticket_id FROM ticket_texts WHERE subject_name ${op} ${like} OR description ${op} ${like}`;
   return `t.id IN (SELECT id FROM tickets WHERE tracking_code = ${exact} UNION ALL SELECT id FROM tickets WHERE external_id = ${exact} UNION ALL ${texts})`;
 }
+
+/**
+ * ILIKE compares lowercased copies of every text it reads, three times the work of LIKE here; words
+ * without upper or lower case (Chinese, digits) match the same either way.
+ */
+export const likeOperator = (q: string): 'LIKE' | 'ILIKE' => (q.toLowerCase() === q.toUpperCase() ? 'LIKE' : 'ILIKE');
 
 /** Tickets `t` whose business name contains `like` (an ILIKE pattern), by the name's trigram index. */
 export const subjectNameContains = (like: string): string => `t.id IN (SELECT ticket_id FROM ticket_texts WHERE subject_name ILIKE ${like})`;
