@@ -1,7 +1,7 @@
 import { countAtMost, ESTIMATE_TRUSTED_ABOVE, estimateRows, Run } from '@hub/core/database/estimated-count';
 import { likeContains } from '@hub/core/database/like-pattern';
 import type { KeysetPosition } from '@hub/core/http/keyset-cursor';
-import { likeOperator, ticketTextSearch } from '@hub/tickets/ticket-text-search';
+import { ticketMatches, ticketTextSearch } from '@hub/tickets/ticket-text-search';
 
 /** The columns of a queue row, and its live claim. */
 export const SUMMARY_COLUMNS = `t.id, t.tracking_code, t.feed, t.kind, t.channel, t.status, t.received_at, t.region_code, t.county_code, t.subject_name, t.product_name,
@@ -50,7 +50,7 @@ export async function readQueue<Row>(run: Run, filter: QueueFilter, limit: numbe
   }
   if (q) addParam(where, params, [q, likeContains(q)], ([exact, like]) => ticketTextSearch(q, exact, like));
   const total = await countAtMost(run, `FROM tickets t ${whereSql(where)}`, [...params], !q);
-  if (after) addParam(where, params, [after.at, after.id], ([at, id]) => `(t.received_at, t.id) < (${at}::timestamptz, ${id}::uuid)`);
+  if (after) addParam(where, params, [after.at, after.id], olderThan);
   params.push(limit + 1);
   const rows = (await run(`SELECT ${SUMMARY_COLUMNS} FROM tickets t ${CLAIM_JOIN} ${whereSql(where)} ORDER BY t.received_at DESC, t.id DESC LIMIT $${params.length}`, params)) as Row[];
   return { rows, total };
@@ -69,15 +69,18 @@ interface TextSearch {
  * a second, longer walk follows when reading that many tickets costs less than every match from the index.
  */
 async function newestMatches(run: Run, search: TextSearch, limit: number, after: KeysetPosition | null): Promise<QueueRead<unknown> | null> {
+  const filtered = () => estimateRows(run, `FROM tickets t ${whereSql(search.where)}`, search.params);
   let hits = await walkNewest(run, search, search.walk, limit, after);
+  let estimated: number | null = null;
   if (hits.length > 0 && hits.length <= limit) {
-    const filtered = await estimateRows(run, `FROM tickets t ${whereSql(search.where)}`, search.params);
-    const longer = secondWalk(hits.length, search.walk, limit, filtered);
+    estimated = await filtered();
+    const longer = secondWalk(hits.length, search.walk, limit, estimated);
     if (longer) hits = await walkNewest(run, search, longer, limit, after);
   }
   if (hits.length <= limit) return null;
   const rows = await run(`SELECT ${SUMMARY_COLUMNS} FROM tickets t ${CLAIM_JOIN} WHERE t.id = ANY($1) ORDER BY t.received_at DESC, t.id DESC`, [hits.map((h) => h.id)]);
-  return { rows, total: await commonTotal(run, search, hits.length / Number(hits[hits.length - 1].pos)) };
+  const share = hits.length / Number(hits[hits.length - 1].pos);
+  return { rows, total: await commonTotal(run, search, share, estimated ?? (await filtered())) };
 }
 
 /** Measured here: reading one more of the newest tickets costs about a quarter of reading one match from a text index. */
@@ -101,15 +104,12 @@ export function secondWalk(found: number, walked: number, limit: number, filtere
 async function walkNewest(run: Run, search: TextSearch, size: number, limit: number, after: KeysetPosition | null): Promise<Array<{ id: string; pos: string }>> {
   const walk = [...search.where];
   const params = [...search.params];
-  if (after) addParam(walk, params, [after.at, after.id], ([at, id]) => `(t.received_at, t.id) < (${at}::timestamptz, ${id}::uuid)`);
+  if (after) addParam(walk, params, [after.at, after.id], olderThan);
   const [exact, like, wanted] = [`$${params.length + 1}`, `$${params.length + 2}`, `$${params.length + 3}`];
   params.push(search.q, likeContains(search.q), limit + 1);
-  const op = likeOperator(search.q);
-  // the text is read by a scalar subquery: an EXISTS here would be planned as a hash of every match
   return (await run(
     `SELECT id, pos FROM (
-       SELECT w.id, row_number() OVER () AS pos,
-              (w.tracking_code = ${exact} OR w.external_id = ${exact} OR (SELECT x.subject_name ${op} ${like} OR x.description ${op} ${like} FROM ticket_texts x WHERE x.ticket_id = w.id)) AS hit
+       SELECT w.id, row_number() OVER () AS pos, ${ticketMatches('w', search.q, exact, like)} AS hit
        FROM (SELECT t.id, t.tracking_code, t.external_id FROM tickets t ${whereSql(walk)} ORDER BY t.received_at DESC, t.id DESC LIMIT ${size}) w
      ) read WHERE hit LIMIT ${wanted}`,
     params,
@@ -118,11 +118,10 @@ async function walkNewest(run: Run, search: TextSearch, size: number, limit: num
 
 /**
  * The total of a common word: the share of matches among the newest tickets times the filtered
- * tickets, when that is beyond exact counting or the word is one character (no index: counting
+ * tickets (`filtered`, the planner's estimate), when that is beyond exact counting or the word is one character (no index: counting
  * would read every ticket); else counted through the text indexes, which a moderate total keeps short.
  */
-async function commonTotal(run: Run, { where, params, q, walk }: TextSearch, share: number): Promise<number> {
-  const filtered = await estimateRows(run, `FROM tickets t ${whereSql(where)}`, params);
+async function commonTotal(run: Run, { where, params, q, walk }: TextSearch, share: number, filtered: number): Promise<number> {
   const estimate = Math.round(filtered * share);
   const small = filtered <= 2 * walk;
   if (!small && (estimate > ESTIMATE_TRUSTED_ABOVE || [...q].length < 2)) return estimate;
@@ -142,11 +141,13 @@ function filterSql(filter: QueueFilter): { where: string[]; params: unknown[] } 
   return { where, params };
 }
 
-/** Appends `values` as the next placeholders and the condition built on them (none when empty). */
+/** Appends `values` as the next placeholders and the condition built on them. */
 function addParam(where: string[], params: unknown[], values: unknown[], condition: (placeholders: string[]) => string): void {
   const placeholders = values.map((value) => `$${params.push(value)}`);
-  const sql = condition(placeholders);
-  if (sql) where.push(sql);
+  where.push(condition(placeholders));
 }
+
+/** keyset: rows after `at, id` in the newest-first order */
+const olderThan = ([at, id]: string[]) => `(t.received_at, t.id) < (${at}::timestamptz, ${id}::uuid)`;
 
 const whereSql = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');

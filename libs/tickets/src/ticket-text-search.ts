@@ -6,20 +6,28 @@
  * two-character word (奶粉, 假药) has no trigram: all the character pairs of the search must be
  * among the column's (`hub_bigrams`, GIN-indexed), which holds for every ILIKE match, so the
  * results are the ILIKE's alone. Each branch walks its own index (UNION ALL: inside one OR the
- * pairs would be computed again for every row read). One character has no index: tickets are read
- * newest first, each text looked up by its ticket, so a common character stops early.
+ * pairs would be computed again for every row read). One character has no index: each ticket's
+ * text is tested on its own (`ticketMatches`).
  */
 export function ticketTextSearch(q: string, exact: string, like: string): string {
   const length = [...q].length;
   const op = likeOperator(q);
-  if (length < 2) {
-    return `(t.tracking_code = ${exact} OR t.external_id = ${exact} OR EXISTS (SELECT 1 FROM ticket_texts x WHERE x.ticket_id = t.id AND (x.subject_name ${op} ${like} OR x.description ${op} ${like})))`;
-  }
+  if (length < 2) return ticketMatches('t', q, exact, like);
   const texts =
     length === 2
       ? ['subject_name', 'description'].map((column) => `SELECT ticket_id FROM ticket_texts WHERE hub_bigrams(${column}) @> hub_bigrams(${exact}) AND ${column} ${op} ${like}`).join(' UNION ALL ')
       : `SELECT ticket_id FROM ticket_texts WHERE subject_name ${op} ${like} OR description ${op} ${like}`;
   return `t.id IN (SELECT id FROM tickets WHERE tracking_code = ${exact} UNION ALL SELECT id FROM tickets WHERE external_id = ${exact} UNION ALL ${texts})`;
+}
+
+/**
+ * Whether ticket `ticket` (a table alias) matches by its codes or its texts, tested on that ticket
+ * alone: the text is read by a scalar subquery, since an EXISTS inside the OR may be planned as a
+ * hash of every match in the table.
+ */
+export function ticketMatches(ticket: string, q: string, exact: string, like: string): string {
+  const op = likeOperator(q);
+  return `(${ticket}.tracking_code = ${exact} OR ${ticket}.external_id = ${exact} OR (SELECT x.subject_name ${op} ${like} OR x.description ${op} ${like} FROM ticket_texts x WHERE x.ticket_id = ${ticket}.id))`;
 }
 
 /**
