@@ -13,11 +13,10 @@ import { runBaseline } from '../support/baseline';
 import { benchEnv, flags, numberFlag, pgUrl, SCRATCH } from '../support/bench-env';
 import { loadWithAutocannon } from '../support/load';
 import { csv12358, record12315 } from '../support/payloads';
-import { RunningSystem, freshSystem, startSystem } from '../support/system';
+import { cpuParts, RunningSystem, freshSystem, startSystem } from '../support/system';
 import { routedFigures, waitUntilRouted } from '../support/routed';
 import { ratio, round, table } from '../support/stats';
 import { machineLine } from '../support/machine';
-import { cpuSecondsOf } from '../support/processes';
 
 interface ScenarioResult {
   name: string;
@@ -89,12 +88,6 @@ async function main(): Promise<void> {
 const bytesWritten = (system: RunningSystem) => ({
   api: system.apis.reduce((sum, s) => sum + s.rss.bytesWritten(), 0),
   worker: system.workers.reduce((sum, s) => sum + s.rss.bytesWritten(), 0),
-});
-const cpuParts = (system: RunningSystem) => ({
-  api: system.apis.reduce((sum, s) => sum + s.rss.cpuSeconds(), 0),
-  worker: system.workers.reduce((sum, s) => sum + s.rss.cpuSeconds(), 0),
-  postgres: cpuSecondsOf('postgres'),
-  redis: cpuSecondsOf('redis-server'),
 });
 const cpuOf = (system: RunningSystem) => [...system.apis, ...system.workers].reduce((sum, s) => sum + s.rss.cpuSeconds(), 0);
 

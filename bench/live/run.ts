@@ -3,18 +3,21 @@
  * a steady stream of single 12315 records; feed POST → `ticket.updated` DISPATCHED at the lead
  * unit's sockets, events lost, and whether a unit's socket ever sees another unit's ticket.
  *   --sockets 300  --rate 200 (tickets/s)  --duration 60 (s)  --operators-share 0.2
+ *   --profile  run api and worker with --cpu-prof (profiles in bench/.scratch/profiles)
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
 import { Client } from 'pg';
 import autocannon from 'autocannon';
-import { benchEnv, flags, numberFlag, pgUrl } from '../support/bench-env';
+import { benchEnv, flags, numberFlag, pgUrl, SCRATCH } from '../support/bench-env';
 import { machineLine } from '../support/machine';
 import { record12315 } from '../support/payloads';
 import { sleep } from '../support/processes';
 import { waitUntilRouted } from '../support/routed';
 import { allUnits, staffTokens } from '../support/staff';
 import { percentile, round, table } from '../support/stats';
-import { freshSystem, startSystem } from '../support/system';
+import { cpuParts, freshSystem, startSystem } from '../support/system';
 
 interface LiveEvent {
   id: string;
@@ -42,7 +45,9 @@ async function main(): Promise<void> {
   console.log(`bench:live — ${machineLine()}`);
   console.log(`${SOCKETS} sockets, ${RATE} tickets/s for ${DURATION} s, on ${env.DATABASE_NAME} port ${env.PORT}\n`);
   if (!f.has('reuse')) await freshSystem(env);
-  const system = await startSystem(env, { label: 'live' });
+  const profileDir = f.has('profile') ? join(SCRATCH, 'profiles', RUN) : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const system = await startSystem(env, { label: 'live', cpuProfDir: profileDir });
   const db = new Client({ connectionString: pgUrl(env) });
   await db.connect();
   const base = system.urls[0];
@@ -72,6 +77,8 @@ async function main(): Promise<void> {
     const ticketOf = new Map<string, string>();
     let n = 0;
     const tag = `${RUN}L`;
+    const cpuBefore = cpuParts(system);
+    const benchCpuBefore = process.cpuUsage();
     const load = await new Promise<autocannon.Result>((resolve, reject) =>
       autocannon(
         {
@@ -105,6 +112,8 @@ async function main(): Promise<void> {
     );
     await waitUntilRouted(db, `%${tag}%`, load['2xx'], 300000, (left) => console.log(`    ${left} tickets still in the pipeline`));
     await sleep(3000);
+    const cpuAfter = cpuParts(system);
+    const benchCpu = process.cpuUsage(benchCpuBefore);
     const dispatched: Array<{ id: string; lead_unit: string; assist_units: string[] }> = (
       await db.query(`SELECT id, lead_unit, assist_units FROM tickets WHERE external_id LIKE $1 AND status = 'DISPATCHED'`, [`%${tag}%`])
     ).rows;
@@ -131,6 +140,13 @@ async function main(): Promise<void> {
       )}`,
     );
     console.log(`\nlatency: feed POST sent → the last socket of the ticket's lead unit got ticket.updated DISPATCHED; "lost" counts every expected (socket, ticket) pair that never arrived (operators get all, units their own).`);
+    const perTicket = (seconds: number) => round((seconds * 1000) / Math.max(dispatched.length, 1), 2);
+    console.log(
+      `CPU ms per dispatched ticket: api ${perTicket(cpuAfter.api - cpuBefore.api)}, worker ${perTicket(cpuAfter.worker - cpuBefore.worker)}, ` +
+        `PostgreSQL ${perTicket(cpuAfter.postgres - cpuBefore.postgres)}, Redis ${perTicket(cpuAfter.redis - cpuBefore.redis)}, ` +
+        `this bench (load and 300 sockets) ${perTicket((benchCpu.user + benchCpu.system) / 1e6)}`,
+    );
+    if (profileDir) console.log(`\nCPU profiles: ${profileDir}`);
     for (const w of watchers) w.socket.disconnect();
   } finally {
     await db.end();

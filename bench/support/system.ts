@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import { existsSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { pgUrl } from './bench-env';
-import { runToEnd, Service, startService, waitForHttp } from './processes';
+import { cpuSecondsOf, runToEnd, Service, startService, waitForHttp } from './processes';
 
 /** A fresh database and Redis prefix, migrated and seeded by the product's own setup (no demo data). */
 export async function freshSystem(env: Record<string, string>): Promise<void> {
@@ -62,3 +62,11 @@ async function waitForLog(service: Service, text: string, timeoutMs = 600000): P
   }
   throw new Error(`${service.name} did not log "${text}" within ${timeoutMs} ms`);
 }
+
+/** CPU seconds so far of the system's api and worker processes, and of every PostgreSQL and Redis process on the machine. */
+export const cpuParts = (system: RunningSystem) => ({
+  api: system.apis.reduce((sum, s) => sum + s.rss.cpuSeconds(), 0),
+  worker: system.workers.reduce((sum, s) => sum + s.rss.cpuSeconds(), 0),
+  postgres: cpuSecondsOf('postgres'),
+  redis: cpuSecondsOf('redis-server'),
+});

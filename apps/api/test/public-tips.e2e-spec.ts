@@ -230,6 +230,34 @@ describe('public portal: tips, receipts and lookups safe from guessing', () => {
       spy.mockRestore();
     }
   });
+
+  it('sends the receipts of a hotline batch together; a send that failed is retried with a new PIN, the others are not sent again', async () => {
+    const sent: TipsterNotice[] = [];
+    let secondTipsterAttempts = 0;
+    const notifier = worker.get(TipsterNotifier);
+    const spy = jest.spyOn(notifier, 'send').mockImplementation(async (notice) => {
+      // the SMS gateway refuses the second tipster's first message
+      if (notice.phoneE164 === '+8613904317702' && secondTipsterAttempts++ === 0) throw new Error('SMS gateway answered 503');
+      sent.push(notice);
+    });
+    try {
+      const phones = ['13904317701', '13904317702', '13904317703'];
+      const records = phones.map((dh, i) => ({ gdbh: `RCPT-B${i}`, ldsj: '2026-11-30 09:00:00', qdly: '电话', sjlx: '举报', sqr: { xm: '孙八', dh }, sqnr: '举报长春市朝阳区一家药店销售假药，包装印刷模糊' }));
+      const accepted: Array<{ ticketId: string; trackingCode: string }> = (await postFeed(app.getHttpServer(), '12315', JSON.stringify(records), 'application/json').expect(202)).body.accepted;
+      await waitFor(async () => (sent.length === 3 ? true : undefined), 15_000);
+      expect(secondTipsterAttempts).toBe(2);
+      expect(sent.map((n) => n.phoneE164).sort()).toEqual(phones.map((p) => `+86${p}`));
+      for (const [i, ticket] of accepted.entries()) {
+        const notice = sent.find((n) => n.phoneE164 === `+86${phones[i]}`) as { pin: string; trackingCode: string };
+        expect(notice.trackingCode).toBe(ticket.trackingCode);
+        await lookup(ticket.trackingCode, notice.pin, nextAddress()).expect(200);
+      }
+      const history = await db.query(`SELECT ticket_id, count(*)::int AS n FROM ticket_history WHERE action = 'TIPSTER_RECEIPT_SENT' AND ticket_id = ANY($1::uuid[]) GROUP BY ticket_id`, [accepted.map((a) => a.ticketId)]);
+      expect(history.map((h: { n: number }) => h.n)).toEqual([1, 1, 1]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });
 
 /** Only this run's own rate-limit keys, under the test prefix. */

@@ -9,14 +9,18 @@ import { HubQueueModule } from './queues/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { HubEventsModule } from './events/events.module';
 import { TimeModule } from './time/time-source';
+import { OutboxAfterCommit } from './outbox/outbox-after-commit';
+import { OutboxPublisher } from './outbox/outbox-publisher.service';
 
-/** What every process needs: validated config, logs, PostgreSQL, Redis (none in single-machine mode), the queues and the events channel. */
+/** What every process needs: validated config, logs, PostgreSQL, Redis (none in single-machine mode), the queues, the events channel and the outbox's publishing after commit. */
 @Module({
   imports: [HubConfigModule, HubLoggingModule, HubDatabaseModule, RedisModule, HubQueueModule, TimeModule, HubEventsModule],
   providers: [
     { provide: APP_FILTER, useClass: HubExceptionFilter },
     { provide: APP_PIPE, useFactory: hubValidationPipe },
+    OutboxPublisher,
+    OutboxAfterCommit,
   ],
-  exports: [HubConfigModule, HubDatabaseModule, RedisModule, HubQueueModule, TimeModule, HubEventsModule],
+  exports: [HubConfigModule, HubDatabaseModule, RedisModule, HubQueueModule, TimeModule, HubEventsModule, OutboxPublisher],
 })
 export class CoreModule {}

@@ -30,6 +30,8 @@ export * from './database/query-result';
 export * from './outbox/outbox.entity';
 export * from './outbox/outbox.writer';
 export * from './outbox/outbox-relay.service';
+export * from './outbox/outbox-publisher.service';
+export * from './outbox/outbox-after-commit';
 export * from './http/configure-app';
 export * from './database/prepare-database';
 export * from './http/keyset-cursor';

@@ -23,7 +23,9 @@ export class RedisEventBus extends EventBus implements OnApplicationShutdown {
     if (messages.length === 0) return;
     const pipeline = this.redis.redis.pipeline();
     for (const message of messages) pipeline.publish(eventsChannel(this.config.redisPrefix), JSON.stringify(message));
-    await pipeline.exec();
+    // a pipeline answers each command's failure in its results rather than rejecting
+    const failed = (await pipeline.exec())?.find(([error]) => error);
+    if (failed) throw failed[0];
   }
 
   async subscribe(listener: (raw: string) => void): Promise<void> {

@@ -3,15 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JOBS } from '@hub/core';
 import { PiiCipher } from '@hub/auth/pii-cipher';
-import { appendHistory, PipelineSteps, ReporterSecret, SYSTEM_ACTOR } from '@hub/tickets';
+import { appendHistoryMany, PipelineSteps, ReporterSecret, SYSTEM_ACTOR } from '@hub/tickets';
 import { TipReceipts } from '../portal/tip-receipts.service';
 import { TipsterNotifier } from './tipster-notifier';
 
 /** Tips from the public portal have their receipt already; everything else that reaches us by phone or feed may get one by SMS. */
 const PORTAL_FEED = 'WEB';
+/** SMS requests in flight at once for one batch: the gateway's, not ours, is the slow part. */
+const SENDS_AT_ONCE = 8;
 
 /**
- * Pipeline step after `prepare`: a REPORT that came in through a hotline with the
+ * Pipeline step after `classify`: a REPORT that came in through a hotline with the
  * reporter's phone gets a tracking code and PIN by SMS. The receipt is stored in the
  * transaction that sends it, so a failed send leaves no receipt and the retry makes a new PIN;
  * a receipt already stored means it was sent, and a rerun does nothing.
@@ -49,37 +51,58 @@ export class TipsterReceiptStep implements OnModuleInit {
   }
 
   /**
-   * A batch: one read finds the few tickets that may get a receipt (hotline REPORTs with a
-   * reporter, none sent yet); each of those is sent as `run` sends it. A failed send fails the
-   * job after the others were tried; the retry finds theirs stored and sends only what is left.
+   * A batch: one read finds the tickets that may get a receipt (hotline REPORTs with a reporter's
+   * phone, none sent yet), their PINs are hashed side by side, and one transaction stores the
+   * receipts, sends them and writes their history. A receipt whose send failed is taken back before
+   * the commit, so its retry makes a new PIN; the job then fails and its retry sends only those.
    */
   async runMany(ticketIds: string[]): Promise<string> {
-    const due: Array<{ id: string }> = await this.db.query(
-      `SELECT id FROM tickets t WHERE id = ANY($1::uuid[]) AND feed <> $2 AND kind = 'REPORT' AND reporter_secret IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM tipster_receipts r WHERE r.ticket_id = t.id) ORDER BY id`,
-      [ticketIds, PORTAL_FEED],
-    );
-    let failure: unknown = null;
-    const outcomes: string[] = [];
-    for (const { id } of due) outcomes.push(await this.run(id).catch((e: unknown) => ((failure ??= e), 'failed')));
+    const { outcome, failure } = await this.sendReceipts(ticketIds);
     if (failure) throw failure;
-    return `${ticketIds.length - due.length} without a receipt to send${outcomes.length > 0 ? `; ${outcomes.join('; ')}` : ''}`;
+    return outcome;
   }
 
   async run(ticketId: string): Promise<string> {
-    const [t]: Array<{ feed: string; kind: string; tracking_code: string; reporter_secret: string | null; has_receipt: boolean }> = await this.db.query(
-      `SELECT feed, kind, tracking_code, reporter_secret, EXISTS (SELECT 1 FROM tipster_receipts r WHERE r.ticket_id = t.id) AS has_receipt FROM tickets t WHERE id = $1`,
-      [ticketId],
-    );
-    if (!t || t.has_receipt || t.feed === PORTAL_FEED || t.kind !== 'REPORT' || !t.reporter_secret) return 'no receipt to send';
-    const phone = this.cipher.decryptJson<ReporterSecret>(t.reporter_secret).phoneE164;
-    if (!phone) return 'no phone to send a receipt to';
-    const { pin, hash } = await this.receipts.newPinWithHash();
+    return this.runMany([ticketId]);
+  }
+
+  private async sendReceipts(ticketIds: string[]): Promise<{ outcome: string; failure: unknown }> {
+    const due = await this.dueReceipts(ticketIds);
+    if (due.length === 0) return { outcome: ticketIds.length === 1 ? 'no receipt to send' : `${ticketIds.length} without a receipt to send`, failure: null };
+    const pins = await Promise.all(due.map(() => this.receipts.newPinWithHash()));
     return this.db.transaction(async (tx) => {
-      if (!(await this.receipts.store(tx, ticketId, hash, 'SMS'))) return 'receipt sent already';
-      await this.notifier.send({ kind: 'RECEIPT', phoneE164: phone, trackingCode: t.tracking_code, pin });
-      await appendHistory(tx, { ticketId, actor: SYSTEM_ACTOR, action: 'TIPSTER_RECEIPT_SENT', data: { channel: 'SMS' } });
-      return 'receipt sent';
+      const stored = await this.receipts.storeMany(tx, due.map((r, i) => ({ ticketId: r.ticketId, hash: pins[i].hash })), 'SMS');
+      const toSend = due.map((r, i) => ({ ...r, pin: pins[i].pin })).filter((r) => stored.has(r.ticketId));
+      const failed = await this.send(toSend);
+      await this.receipts.takeBack(tx, [...failed.keys()]);
+      const sent = toSend.filter((r) => !failed.has(r.ticketId));
+      await appendHistoryMany(tx, sent.map((r) => ({ ticketId: r.ticketId, actor: SYSTEM_ACTOR, action: 'TIPSTER_RECEIPT_SENT', data: { channel: 'SMS' } })));
+      const outcome = ticketIds.length === 1 && due.length === 1 ? (sent.length === 1 ? 'receipt sent' : stored.size === 0 ? 'receipt sent already' : 'receipt not sent') : `${sent.length} receipts sent, ${failed.size} failed, ${ticketIds.length - due.length} without a receipt to send`;
+      return { outcome, failure: [...failed.values()][0] ?? null };
     });
+  }
+
+  /** Hotline REPORTs among the tickets with a phone to send to and no receipt yet. */
+  private async dueReceipts(ticketIds: string[]): Promise<Array<{ ticketId: string; trackingCode: string; phone: string }>> {
+    const rows: Array<{ id: string; tracking_code: string; reporter_secret: string }> = await this.db.query(
+      `SELECT id, tracking_code, reporter_secret FROM tickets t WHERE id = ANY($1::uuid[]) AND feed <> $2 AND kind = 'REPORT' AND reporter_secret IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM tipster_receipts r WHERE r.ticket_id = t.id) ORDER BY id`,
+      [ticketIds, PORTAL_FEED],
+    );
+    return rows.flatMap((t) => {
+      const phone = this.cipher.decryptJson<ReporterSecret>(t.reporter_secret).phoneE164;
+      return phone ? [{ ticketId: t.id, trackingCode: t.tracking_code, phone }] : [];
+    });
+  }
+
+  /** Sends a few at a time; the failures by ticket. */
+  private async send(receipts: Array<{ ticketId: string; trackingCode: string; phone: string; pin: string }>): Promise<Map<string, unknown>> {
+    const failed = new Map<string, unknown>();
+    for (let i = 0; i < receipts.length; i += SENDS_AT_ONCE) {
+      const chunk = receipts.slice(i, i + SENDS_AT_ONCE);
+      const results = await Promise.allSettled(chunk.map((r) => this.notifier.send({ kind: 'RECEIPT', phoneE164: r.phone, trackingCode: r.trackingCode, pin: r.pin })));
+      results.forEach((result, n) => result.status === 'rejected' && failed.set(chunk[n].ticketId, result.reason));
+    }
+    return failed;
   }
 }

@@ -35,6 +35,22 @@ export class TipReceipts implements OnModuleInit {
     return rows.length > 0;
   }
 
+  /** Stores many receipts in the caller's transaction; the tickets that had none before. */
+  async storeMany(tx: EntityManager, receipts: Array<{ ticketId: string; hash: string }>, source: ReceiptSource): Promise<Set<string>> {
+    if (receipts.length === 0) return new Set();
+    const rows: Array<{ ticket_id: string }> = await tx.query(
+      `INSERT INTO tipster_receipts (ticket_id, pin_hash, source) SELECT r.ticket_id, r.pin_hash, $2 FROM jsonb_to_recordset($1::jsonb) AS r(ticket_id uuid, pin_hash text)
+         ON CONFLICT (ticket_id) DO NOTHING RETURNING ticket_id`,
+      [JSON.stringify(receipts.map((r) => ({ ticket_id: r.ticketId, pin_hash: r.hash }))), source],
+    );
+    return new Set(rows.map((r) => r.ticket_id));
+  }
+
+  /** Removes receipts stored earlier in the caller's transaction whose PIN never reached the tipster. */
+  async takeBack(tx: EntityManager, ticketIds: string[]): Promise<void> {
+    if (ticketIds.length > 0) await tx.query(`DELETE FROM tipster_receipts WHERE ticket_id = ANY($1::uuid[])`, [ticketIds]);
+  }
+
   /** The ticket behind a tracking code and PIN, or null, in the same time either way. */
   async verify(trackingCode: string, pin: string): Promise<string | null> {
     const rows: Array<{ id: string; pin_hash: string }> = await this.db.query(
