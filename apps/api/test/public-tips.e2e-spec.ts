@@ -216,14 +216,19 @@ describe('public portal: tips, receipts and lookups safe from guessing', () => {
       const feed = (id: string, sjlx: string, sqr: Record<string, string>) =>
         postFeed(app.getHttpServer(), '12315', JSON.stringify({ gdbh: id, ldsj: '2026-11-30 09:00:00', qdly: '电话', sjlx, sqr, sqnr: '举报长春市朝阳区一家药店销售假药，包装印刷模糊' }), 'application/json').expect(202);
       const report = (await feed('RCPT-1', '举报', { xm: '李四', dh: '13904319999' })).body.accepted[0];
-      await feed('RCPT-2', '投诉', { xm: '赵六', dh: '13904318888' });
-      await feed('RCPT-3', '举报', { xm: '钱七' });
+      const complaint = (await feed('RCPT-2', '投诉', { xm: '赵六', dh: '13904318888' })).body.accepted[0];
+      const nameOnly = (await feed('RCPT-3', '举报', { xm: '钱七' })).body.accepted[0];
       await waitFor(async () => ((await db.query(`SELECT count(*)::int AS n FROM tickets WHERE feed = '12315' AND external_id LIKE 'RCPT-%' AND pipeline_step = 'DONE'`))[0].n === 3 ? true : undefined));
       await waitFor(async () => sent.length >= 1 || undefined);
       await new Promise((r) => setTimeout(r, 500));
       expect(sent).toEqual([{ kind: 'RECEIPT', phoneE164: '+8613904319999', trackingCode: report.trackingCode, pin: expect.stringMatching(/^\d{18}$/) }]);
       const pin = (sent[0] as { pin: string }).pin;
       await lookup(report.trackingCode, pin, nextAddress()).expect(200);
+      // a complaint is never queued for a receipt; a named reporter's REPORT is, and finds no phone
+      const queued = await db.query(`SELECT ticket_id FROM outbox WHERE topic = 'pipeline' AND payload->>'job' = 'tipster-receipt' AND ticket_id = ANY($1::uuid[]) ORDER BY ticket_id`, [
+        [report.ticketId, complaint.ticketId, nameOnly.ticketId],
+      ]);
+      expect(queued.map((q: { ticket_id: string }) => q.ticket_id)).toEqual([report.ticketId, nameOnly.ticketId].sort());
       await expect(worker.get(TipsterReceiptStep).run(report.ticketId)).resolves.toBe('no receipt to send');
       expect(sent).toHaveLength(1);
     } finally {

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { QUEUES } from '@hub/core';
 import { ClassifyStep } from '@hub/routing/classify.step';
-import { createTestApi, createTestWorker, resetDatabase, waitFor } from '@hub/testing';
+import { createTestApi, createTestWorker, resetDatabase } from '@hub/testing';
 import { ApiModule } from '../../api/src/api.module';
 import { WorkerModule } from '../src/worker.module';
 
@@ -44,9 +44,8 @@ describe('classify batches: statements do not grow with the batch', () => {
         .expect(202);
       ids.push(res.body.accepted[0].ticketId);
     }
-    // this test runs the batches itself: the jobs the api queued after each commit are dropped
-    await waitFor(async () => Number((await db.query(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`))[0].n) === 0, 5000);
-    await api.get<Queue>(getQueueToken(QUEUES.tickets)).obliterate({ force: true });
+    // this test runs the batches itself: no relay hands them to the worker's queue
+    await db.query(`UPDATE outbox SET published_at = now() WHERE published_at IS NULL`);
     return ids;
   };
 

@@ -3,7 +3,7 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AppConfig, PipelineBatchIndex, QUEUES } from '@hub/core';
+import { AppConfig, OutboxPublisher, OutboxRelay, PipelineBatchIndex, QUEUES } from '@hub/core';
 import { PipelineSteps, PipelineSweeper } from '@hub/tickets';
 import { createTestApi, createTestWorker, resetDatabase, waitFor } from '@hub/testing';
 import { ApiModule } from '../../api/src/api.module';
@@ -32,18 +32,15 @@ describe('pipeline sweeper: what Redis lost is queued again from PostgreSQL', ()
 
   afterAll(() => api.close());
 
-  const record = (id: string) => ({ gdbh: id, ldsj: '2026-03-15 09:12:33', sjlx: '投诉', sqnr: '超市销售的奶粉生产日期被涂改' });
-  /** One 12315 request; its tickets go to the queue as one batch job right after the commit. */
-  const postTickets = async (ids: string[]): Promise<string[]> =>
+  const postTicket = async (id: string): Promise<string> =>
     (
       await request(api.getHttpServer())
         .post('/api/v1/intake/12315')
         .set('X-Feed-Key', 'dev-key-12315')
         .set('Content-Type', 'application/json')
-        .send(ids.map(record))
+        .send({ gdbh: id, ldsj: '2026-03-15 09:12:33', sjlx: '投诉', sqnr: '超市销售的奶粉生产日期被涂改' })
         .expect(202)
-    ).body.accepted.map((a: { ticketId: string }) => a.ticketId);
-  const postTicket = async (id: string): Promise<string> => (await postTickets([id]))[0];
+    ).body.accepted[0].ticketId;
 
   /** The relay handed the jobs to Redis, then Redis restarted empty. */
   const relayedThenLost = async () => {
@@ -67,16 +64,17 @@ describe('pipeline sweeper: what Redis lost is queued again from PostgreSQL', ()
     expect(await dispatches(ticketId)).toBe(1);
   });
 
-  /** The api hands a request's tickets to the queue as soon as they are committed; no worker takes them yet. */
-  const handedOver = async () => {
-    await waitFor(async () => Number((await db.query(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`))[0].n) === 0, 5000);
-    return api.get<Queue>(getQueueToken(QUEUES.tickets));
+  /** The relay of a worker, run once: it hands the outbox over as batch jobs, and no worker takes them yet. */
+  const relayOnce = async () => {
+    const queue = api.get<Queue>(getQueueToken(QUEUES.tickets));
+    await new OutboxRelay(db, api.get(OutboxPublisher), api.get(AppConfig)).wake();
+    return queue;
   };
   const sweeperBesideTheQueue = () => new PipelineSweeper(db, api.get<Queue>(getQueueToken(QUEUES.tickets)), api.get(AppConfig), api.get(PipelineBatchIndex), new PipelineSteps());
 
   it('leaves alone tickets that wait in a queued batch job, however long they wait', async () => {
-    const ids = await postTickets(['SWEEP-B1', 'SWEEP-B2', 'SWEEP-B3']);
-    const queue = await handedOver();
+    const ids = [await postTicket('SWEEP-B1'), await postTicket('SWEEP-B2'), await postTicket('SWEEP-B3')];
+    const queue = await relayOnce();
     const waiting = await queue.getJobs(['waiting']);
     expect(waiting.map((j) => j.data.ticketIds?.length)).toEqual([3]);
 
@@ -89,8 +87,8 @@ describe('pipeline sweeper: what Redis lost is queued again from PostgreSQL', ()
   });
 
   it('queues again the tickets of a batch job that Redis lost', async () => {
-    const ids = await postTickets(['SWEEP-L1', 'SWEEP-L2']);
-    const queue = await handedOver();
+    const ids = [await postTicket('SWEEP-L1'), await postTicket('SWEEP-L2')];
+    const queue = await relayOnce();
     await queue.obliterate({ force: true });
 
     expect(await sweeperBesideTheQueue().sweep(0)).toBe(2);

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestj
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, JOBS } from '@hub/core';
-import { appendHistory, appendHistoryMany, BulkTransition, ClassificationValue, DispatchRequest, HistoryEntry, Kind, PipelineSteps, RoutingValue, TicketTransitions } from '@hub/tickets';
+import { appendHistory, appendHistoryMany, BulkTransition, ClassificationValue, DispatchRequest, HistoryEntry, Kind, PipelineSteps, PipelineTicket, RoutingValue, TicketTransitions } from '@hub/tickets';
 import { Classification, detectFlags, refineKind } from './classifier';
 import { DuplicateFinder } from './duplicates/duplicate-finder.service';
 import { evaluateRules } from './rules';
@@ -20,6 +20,7 @@ interface TicketFacts {
   flags: string[];
   pipeline_step: string;
   status: string;
+  has_reporter: boolean;
 }
 
 type Dispatch = { ticketId: string; kind: Kind; request: DispatchRequest };
@@ -57,7 +58,7 @@ export class ClassifyStep implements OnModuleInit, OnApplicationBootstrap {
     const active = await this.models.active();
     return this.db.transaction(async (tx) => {
       const [ticket]: TicketFacts[] = await tx.query(
-        `SELECT id, feed, kind, kind_source, description, product_name, subject_name, region_code, flags, pipeline_step, status FROM tickets WHERE id = $1 FOR UPDATE`,
+        `SELECT id, feed, kind, kind_source, description, product_name, subject_name, region_code, flags, pipeline_step, status, reporter_secret IS NOT NULL AS has_reporter FROM tickets WHERE id = $1 FOR UPDATE`,
         [ticketId],
       );
       // an operator may have decided before the router got to it
@@ -67,7 +68,7 @@ export class ClassifyStep implements OnModuleInit, OnApplicationBootstrap {
       const auto = classified.confidence >= this.config.env.AUTO_ROUTE_THRESHOLD;
       const proposal = propose(active, classified, ticket.region_code, auto);
       const set = { pipeline_step: 'DONE', kind, flags: mergeFlags(ticket.flags, detectFlags(ticket.description).map((f) => f.flag)), duplicate_candidates: await this.duplicates.find(tx, ticket.id) };
-      await this.steps.queueNext(tx, JOBS.classify, ticket.id);
+      await this.steps.queueNext(tx, JOBS.classify, { id: ticket.id, feed: ticket.feed, kind, hasReporter: ticket.has_reporter });
       if (auto) {
         await this.transitions.dispatch(tx, ticket.id, kind, { ...proposal, actor: ROUTER_ACTOR, action: 'AUTO_DISPATCHED', set });
         return `dispatched to ${proposal.routing.leadUnit}`;
@@ -102,7 +103,7 @@ export class ClassifyStep implements OnModuleInit, OnApplicationBootstrap {
 
   private async classifyBatch(tx: EntityManager, active: ActiveRouting, ticketIds: string[]): Promise<string> {
     const rows: TicketFacts[] = await tx.query(
-      `SELECT id, feed, kind, kind_source, description, product_name, subject_name, region_code, flags, pipeline_step, status FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      `SELECT id, feed, kind, kind_source, description, product_name, subject_name, region_code, flags, pipeline_step, status, reporter_secret IS NOT NULL AS has_reporter FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
       [ticketIds],
     );
     // an operator may have decided before the router got to some of them
@@ -112,16 +113,18 @@ export class ClassifyStep implements OnModuleInit, OnApplicationBootstrap {
     const refinements: HistoryEntry[] = [];
     const dispatches: Dispatch[] = [];
     const triage: BulkTransition[] = [];
+    const routed: PipelineTicket[] = [];
     for (const ticket of tickets) {
       const kind = ticket.kind_source === 'TEXT' ? (refineKind(ticket.description, ticket.kind) as Kind) : ticket.kind;
       if (kind !== ticket.kind) refinements.push(kindRefined(ticket, kind));
+      routed.push({ id: ticket.id, feed: ticket.feed, kind, hasReporter: ticket.has_reporter });
       const route = this.route(active, ticket, kind, duplicates.get(ticket.id) ?? []);
       if ('dispatch' in route) dispatches.push(route.dispatch);
       else triage.push(route.triage);
     }
     await appendHistoryMany(tx, refinements);
     await this.transitions.dispatchMany(tx, dispatches, triage);
-    await this.steps.queueNextMany(tx, JOBS.classify, tickets.map((t) => t.id));
+    await this.steps.queueNextMany(tx, JOBS.classify, routed);
     return `${dispatches.length} dispatched, ${triage.length} sent to triage`;
   }
 

@@ -29,7 +29,15 @@ export class TipsterReceiptStep implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.steps.register({ name: JOBS.tipsterReceipt, after: JOBS.classify, run: (ticketId) => this.run(ticketId), runMany: (ticketIds) => this.runMany(ticketIds), overdue: (stalledMs, limit) => this.overdue(stalledMs, limit) });
+    this.steps.register({
+      name: JOBS.tipsterReceipt,
+      after: JOBS.classify,
+      run: (ticketId) => this.run(ticketId),
+      runMany: (ticketIds) => this.runMany(ticketIds),
+      overdue: (stalledMs, limit) => this.overdue(stalledMs, limit),
+      // most tickets are complaints or anonymous: no job, no outbox entry for them
+      wants: (ticket) => ticket.feed !== PORTAL_FEED && ticket.kind === 'REPORT' && ticket.hasReporter,
+    });
   }
 
   /**

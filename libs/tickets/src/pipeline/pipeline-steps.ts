@@ -3,6 +3,15 @@ import { UnrecoverableError } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 import { OUTBOX_TOPICS, TicketJobName, writeOutbox } from '@hub/core';
 
+/** What a step may look at to tell whether a ticket needs it at all. */
+export interface PipelineTicket {
+  id: string;
+  feed: string;
+  kind: string;
+  /** the reporter left a name or a phone (`reporter_secret` is set) */
+  hasReporter: boolean;
+}
+
 /** A pipeline step contributed by a feature lib (routing adds classify, rewards the tipster's receipt after it). */
 export interface PipelineStep {
   name: TicketJobName;
@@ -17,6 +26,8 @@ export interface PipelineStep {
    * when Redis lost its job.
    */
   overdue?(stalledMs: number, limit: number): Promise<string[]>;
+  /** whether the ticket needs this step; without it every ticket is queued for it */
+  wants?(ticket: PipelineTicket): boolean;
 }
 
 /** The registry of pipeline steps, so feature libs slot their step in without the processor knowing them. */
@@ -53,13 +64,16 @@ export class PipelineSteps {
   }
 
   /** Queues (through the outbox, in the caller's transaction) whatever follows `done`. */
-  queueNext(tx: EntityManager, done: TicketJobName, ticketId: string): Promise<void> {
-    return this.queueNextMany(tx, done, [ticketId]);
+  queueNext(tx: EntityManager, done: TicketJobName, ticket: string | PipelineTicket): Promise<void> {
+    return this.queueNextMany(tx, done, [ticket]);
   }
 
-  async queueNextMany(tx: EntityManager, done: TicketJobName, ticketIds: string[]): Promise<void> {
+  /** A ticket given by its id alone is queued for every next step; given with its facts, only for the steps that want it. */
+  async queueNextMany(tx: EntityManager, done: TicketJobName, tickets: Array<string | PipelineTicket>): Promise<void> {
     const next = [...this.steps.values()].filter((s) => s.after === done);
-    if (next.length === 0 || ticketIds.length === 0) return;
-    await writeOutbox(tx, ticketIds.flatMap((ticketId) => next.map((s) => ({ topic: OUTBOX_TOPICS.pipeline, ticketId, payload: { job: s.name } }))));
+    if (next.length === 0 || tickets.length === 0) return;
+    const wanted = (step: PipelineStep, ticket: string | PipelineTicket) => typeof ticket === 'string' || !step.wants || step.wants(ticket);
+    const idOf = (ticket: string | PipelineTicket) => (typeof ticket === 'string' ? ticket : ticket.id);
+    await writeOutbox(tx, tickets.flatMap((ticket) => next.filter((s) => wanted(s, ticket)).map((s) => ({ topic: OUTBOX_TOPICS.pipeline, ticketId: idOf(ticket), payload: { job: s.name } }))));
   }
 }
