@@ -69,7 +69,7 @@ describe('single-machine mode: queues and live events on PostgreSQL', () => {
     const unit = updatesOf(await connected(await staffToken(app, { username: 'aic.single', roles: ['HANDLER'], unit: 'AIC@220000' })));
     const other = updatesOf(await connected(await staffToken(app, { username: 'qts.single', roles: ['HANDLER'], unit: 'QTS@220300' })));
 
-    const res = await postFeed(app.getHttpServer(), '12315', JSON.stringify({ gdbh: 'SINGLE-1', ldsj: '2026-11-28 10:00:00', sjlx: '投诉', sqnr: '超市销售的奶粉生产日期被涂改' }), 'application/json').expect(202);
+    const res = await postFeed(app.getHttpServer(), '12315', JSON.stringify({ gdbh: 'SINGLE-1', ldsj: '2026-11-28 10:00:00', sjlx: '举报', sqr: { xm: '李四', dh: '13904319999' }, sqnr: '超市销售的奶粉生产日期被涂改' }), 'application/json').expect(202);
     const ticketId: string = res.body.accepted[0].ticketId;
 
     await waitFor(async () => operator.some(([, t]) => t.status === 'DISPATCHED') && unit.length > 0, 5000);
@@ -80,7 +80,7 @@ describe('single-machine mode: queues and live events on PostgreSQL', () => {
     expect(unit.map(([event, t]) => [event, t.id, t.status, t.leadUnit])).toEqual([['ticket.updated', ticketId, 'DISPATCHED', 'AIC@220000']]);
     expect(other).toEqual([]);
 
-    // a job carries one ticket (`ticketId`) or, as the relay queues them, a batch (`ticketIds`); the receipt step follows routing
+    // a job carries one ticket (`ticketId`) or, as the relay queues them, a batch (`ticketIds`); a REPORT with a phone gets a receipt after routing
     const jobsOfTicket = (): Promise<Array<{ name: string; state: string }>> =>
       db.query(`SELECT name, state FROM bullmq.job WHERE queue = 'tickets' AND (data->>'ticketId' = $1 OR data->'ticketIds' ? $1) ORDER BY seq`, [ticketId]);
     await waitFor(async () => (await jobsOfTicket()).every((j) => j.state === 'completed'), 5000);
