@@ -3,8 +3,6 @@ import type { EntityManager } from 'typeorm';
 import { BigramCache, BigramIndex, DUPLICATE_WINDOW_DAYS, DuplicateFacts, rankDuplicates } from './duplicate-match';
 
 const CANDIDATE_POOL = 300;
-/** measured: a batch's tickets spread over regions rank 3–5× faster by merging; 50 in one region 2× faster with an index */
-const INDEX_FROM_TICKETS = 24;
 const WINDOW_MS = DUPLICATE_WINDOW_DAYS * 86_400_000;
 const OPEN = `status NOT IN ('CLOSED', 'MERGED', 'DISCARDED')`;
 
@@ -15,26 +13,13 @@ const OPEN = `status NOT IN ('CLOSED', 'MERGED', 'DISCARDED')`;
  * own index by receipt time and stops after `lim` rows.
  */
 const GROUP_CANDIDATES = `
-  SELECT g.n, c.id, (extract(epoch FROM c.received_at) * 1000)::float8 AS at, c.region_code, c.subject_uscc, c.subject_name_norm, c.product_name, length(c.description) AS description_length
+  SELECT g.n, c.id, (extract(epoch FROM c.received_at) * 1000)::float8 AS at
     FROM jsonb_to_recordset($1::jsonb) AS g(n int, region text, uscc text, lo timestamptz, hi timestamptz, lim int)
    CROSS JOIN LATERAL (
-     (SELECT t.id, t.received_at, t.region_code, t.subject_uscc, t.subject_name_norm, t.product_name, t.description FROM tickets t
-       WHERE g.region IS NOT NULL AND t.region_code = g.region AND t.${OPEN} AND t.received_at BETWEEN g.lo AND g.hi ORDER BY t.received_at DESC, t.id DESC LIMIT g.lim)
+     (SELECT t.id, t.received_at FROM tickets t WHERE g.region IS NOT NULL AND t.region_code = g.region AND t.${OPEN} AND t.received_at BETWEEN g.lo AND g.hi ORDER BY t.received_at DESC, t.id DESC LIMIT g.lim)
      UNION ALL
-     (SELECT t.id, t.received_at, t.region_code, t.subject_uscc, t.subject_name_norm, t.product_name, t.description FROM tickets t
-       WHERE g.uscc IS NOT NULL AND t.subject_uscc = g.uscc AND t.${OPEN} AND t.received_at BETWEEN g.lo AND g.hi ORDER BY t.received_at DESC, t.id DESC LIMIT g.lim)
+     (SELECT t.id, t.received_at FROM tickets t WHERE g.uscc IS NOT NULL AND t.subject_uscc = g.uscc AND t.${OPEN} AND t.received_at BETWEEN g.lo AND g.hi ORDER BY t.received_at DESC, t.id DESC LIMIT g.lim)
    ) c`;
-
-/** A candidate as the pool read gives it: its facts, the description only by its length. */
-interface CandidateRow {
-  id: string;
-  receivedAt: number;
-  regionCode: string;
-  subjectUscc: string | null;
-  subjectNameNorm: string | null;
-  productName: string | null;
-  descriptionLength: number;
-}
 
 interface FactsRow {
   id: string;
@@ -76,42 +61,29 @@ export class DuplicateFinder {
    */
   async findMany(manager: EntityManager, ticketIds: string[]): Promise<Map<string, string[]>> {
     const batch = await this.facts(manager, ticketIds);
-    const read = new Map<string, CandidateRow>();
-    const pools = await this.pools(manager, [...batch.values()], read);
-    const candidates = await this.withDescriptions(manager, [...new Set([...pools.values()].flat())].filter((id) => !batch.has(id)).map((id) => read.get(id) as CandidateRow));
+    const pools = await this.pools(manager, [...batch.values()]);
+    const candidates = await this.facts(manager, [...new Set([...pools.values()].flat())].filter((id) => !batch.has(id)));
     const found = new Map<string, string[]>();
-    const poolOf = (ticket: DuplicateFacts) => (pools.get(ticket.id) ?? []).flatMap((id) => candidates.get(id) ?? batch.get(id) ?? []);
-    const indexes = this.sharedIndexes([...batch.values()], poolOf);
-    for (const ticket of batch.values()) found.set(ticket.id, rankDuplicates(ticket, poolOf(ticket), undefined, this.grams, indexes.get(ticket.regionCode)).map((c) => c.id));
+    const index = new BigramIndex([...candidates.values(), ...batch.values()], this.grams);
+    for (const ticket of batch.values()) {
+      const pool = (pools.get(ticket.id) ?? []).flatMap((id) => candidates.get(id) ?? batch.get(id) ?? []);
+      found.set(ticket.id, rankDuplicates(ticket, pool, undefined, this.grams, index).map((c) => c.id));
+    }
     return found;
   }
 
-  /**
-   * A bigram index pays for itself only when many tickets of the batch compare with the same pool:
-   * one per region with at least INDEX_FROM_TICKETS of them; the others merge with each candidate.
-   */
-  private sharedIndexes(batch: DuplicateFacts[], poolOf: (ticket: DuplicateFacts) => DuplicateFacts[]): Map<string, BigramIndex> {
-    const byRegion = new Map<string, DuplicateFacts[]>();
-    for (const ticket of batch) byRegion.set(ticket.regionCode, [...(byRegion.get(ticket.regionCode) ?? []), ticket]);
-    const indexes = new Map<string, BigramIndex>();
-    for (const [region, members] of byRegion) if (members.length >= INDEX_FROM_TICKETS) indexes.set(region, new BigramIndex(members.flatMap(poolOf), this.grams));
-    return indexes;
-  }
-
   /** Candidate ids per ticket, newest first, exactly the per-ticket pool (checked; a ticket the shared read cannot vouch for is read alone). */
-  private async pools(manager: EntityManager, tickets: DuplicateFacts[], read: Map<string, CandidateRow>): Promise<Map<string, string[]>> {
+  private async pools(manager: EntityManager, tickets: DuplicateFacts[]): Promise<Map<string, string[]>> {
     const groups = groupsOf(tickets);
     if (groups.length === 0) return new Map();
     // The window depends on the tickets' own times, so the planner guesses a handful of rows per
     // branch and picks a bitmap scan of the whole window (thousands of rows, then a sort); the
     // ordered index scan stops after `lim` rows. Many times faster on a busy region.
     await manager.query(`SET LOCAL enable_bitmapscan = off`);
-    const rows: PoolRow[] = await manager.query(GROUP_CANDIDATES, [JSON.stringify(groups.map(({ n, region, uscc, lo, hi, lim }) => ({ n, region, uscc, lo, hi, lim })))]);
-    for (const r of rows) {
-      const candidate = read.get(r.id) ?? candidateOf(r);
-      read.set(r.id, candidate);
-      groups[r.n].rows.push(candidate);
-    }
+    const rows: Array<{ n: number; id: string; at: number }> = await manager.query(GROUP_CANDIDATES, [
+      JSON.stringify(groups.map(({ n, region, uscc, lo, hi, lim }) => ({ n, region, uscc, lo, hi, lim }))),
+    ]);
+    for (const r of rows) groups[r.n].rows.push({ id: r.id, receivedAt: Number(r.at) });
     const groupsOfTicket = new Map<DuplicateFacts, Group[]>();
     for (const g of groups) for (const member of g.members) groupsOfTicket.set(member, [...(groupsOfTicket.get(member) ?? []), g]);
     const pools = new Map<string, string[]>();
@@ -127,25 +99,9 @@ export class DuplicateFinder {
       pools.set(ticket.id, [...byId.values()].sort(newestFirst).slice(0, CANDIDATE_POOL).map((r) => r.id));
     }
     // read alone, a ticket's groups span only its own window, so their rows are its exact pool
-    for (const ticket of unsure) for (const [id, pool] of await this.pools(manager, [ticket], read)) pools.set(id, pool);
+    for (const ticket of unsure) for (const [id, pool] of await this.pools(manager, [ticket])) pools.set(id, pool);
     await manager.query(`RESET enable_bitmapscan`);
     return pools;
-  }
-
-  /** The pool's candidates as facts: descriptions read only for those whose bigrams this process does not hold. */
-  private async withDescriptions(manager: EntityManager, rows: CandidateRow[]): Promise<Map<string, DuplicateFacts>> {
-    const unknown = rows.filter((r) => !this.grams.knows(r.id, r.descriptionLength)).map((r) => r.id);
-    const descriptions = new Map<string, string>();
-    if (unknown.length > 0) {
-      const read: Array<{ id: string; description: string }> = await manager.query(`SELECT id, description FROM tickets WHERE id = ANY($1::uuid[])`, [unknown]);
-      for (const r of read) descriptions.set(r.id, r.description);
-    }
-    const facts = new Map<string, DuplicateFacts>();
-    for (const r of rows) {
-      const { receivedAt, descriptionLength, ...rest } = r;
-      facts.set(r.id, { ...rest, receivedAt: new Date(receivedAt), description: descriptions.get(r.id) ?? '', descriptionLength });
-    }
-    return facts;
   }
 
   /** Facts by id; tickets whose bigrams this process holds come without their description. */
@@ -218,20 +174,7 @@ function completeWindow(g: Group, ticket: DuplicateFacts): CandidateRow[] | null
   return surely.length >= CANDIDATE_POOL ? surely : null;
 }
 
-interface PoolRow {
-  n: number;
-  id: string;
-  at: number;
-  region_code: string;
-  subject_uscc: string | null;
-  subject_name_norm: string | null;
-  product_name: string | null;
-  description_length: number;
-}
-
-function candidateOf(r: PoolRow): CandidateRow {
-  return { id: r.id, receivedAt: Number(r.at), regionCode: r.region_code, subjectUscc: r.subject_uscc, subjectNameNorm: r.subject_name_norm, productName: r.product_name, descriptionLength: Number(r.description_length) };
-}
+type CandidateRow = { id: string; receivedAt: number };
 
 /** The order of the candidate read: receipt time, newest first, then id (descending, as PostgreSQL orders uuids). */
 function newestFirst(a: CandidateRow, b: CandidateRow): number {

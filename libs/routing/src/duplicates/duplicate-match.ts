@@ -48,15 +48,6 @@ function jaccard(a: Uint32Array, b: Uint32Array): number {
   return shared / (a.length + b.length - shared);
 }
 
-/**
- * Jaccard similarity, or 0 when it cannot reach `needed`: no more pairs than the shorter text has
- * can be shared, nor can the union be smaller than the longer one, so a short text never reaches a
- * long one's bar and needs no merge.
- */
-function boundedJaccard(a: Uint32Array, b: Uint32Array, needed: number): number {
-  return Math.min(a.length, b.length) < needed * Math.max(a.length, b.length) ? 0 : jaccard(a, b);
-}
-
 /** Jaccard similarity of character bigrams: robust to the rewording of one matter by different hotlines. */
 export function textSimilarity(a: string, b: string): number {
   return jaccard(bigrams(a), bigrams(b));
@@ -156,10 +147,9 @@ export function duplicateScore(ticket: DuplicateFacts, other: DuplicateFacts, gr
   const subject = sameSubject(ticket, other);
   // different region and no shared business: never a candidate, so the texts need no comparing
   if (!subject && ticket.regionCode !== other.regionCode) return 0;
-  const needed = subject ? SAME_SUBJECT_SIMILARITY : TEXT_ONLY_SIMILARITY;
-  const similarity = indexed?.(other.id) ?? boundedJaccard(grams.of(ticket), grams.of(other), needed);
-  if (similarity < needed) return 0;
-  return subject ? 0.5 + similarity / 2 : similarity;
+  const similarity = indexed?.(other.id) ?? jaccard(grams.of(ticket), grams.of(other));
+  if (subject) return similarity >= SAME_SUBJECT_SIMILARITY ? 0.5 + similarity / 2 : 0;
+  return similarity >= TEXT_ONLY_SIMILARITY ? similarity : 0;
 }
 
 export function rankDuplicates(ticket: DuplicateFacts, others: DuplicateFacts[], limit = 5, grams = new BigramCache(), index?: BigramIndex): Array<{ id: string; score: number }> {
