@@ -23,6 +23,8 @@ interface TicketFacts {
   has_reporter: boolean;
 }
 
+const FACTS_COLUMNS = `id, feed, kind, kind_source, description, product_name, subject_name, region_code, flags, pipeline_step, status, reporter_secret IS NOT NULL AS has_reporter`;
+
 type Dispatch = { ticketId: string; kind: Kind; request: DispatchRequest };
 
 export const ROUTER_ACTOR = { id: null, name: 'router' };
@@ -58,7 +60,7 @@ export class ClassifyStep implements OnModuleInit, OnApplicationBootstrap {
     const active = await this.models.active();
     return this.db.transaction(async (tx) => {
       const [ticket]: TicketFacts[] = await tx.query(
-        `SELECT id, feed, kind, kind_source, description, product_name, subject_name, region_code, flags, pipeline_step, status, reporter_secret IS NOT NULL AS has_reporter FROM tickets WHERE id = $1 FOR UPDATE`,
+        `SELECT ${FACTS_COLUMNS} FROM tickets WHERE id = $1 FOR UPDATE`,
         [ticketId],
       );
       // an operator may have decided before the router got to it
@@ -103,7 +105,7 @@ export class ClassifyStep implements OnModuleInit, OnApplicationBootstrap {
 
   private async classifyBatch(tx: EntityManager, active: ActiveRouting, ticketIds: string[]): Promise<string> {
     const rows: TicketFacts[] = await tx.query(
-      `SELECT id, feed, kind, kind_source, description, product_name, subject_name, region_code, flags, pipeline_step, status, reporter_secret IS NOT NULL AS has_reporter FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      `SELECT ${FACTS_COLUMNS} FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
       [ticketIds],
     );
     // an operator may have decided before the router got to some of them

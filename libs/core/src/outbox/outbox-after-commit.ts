@@ -6,10 +6,10 @@ import { OutboxPublisher } from './outbox-publisher.service';
 import { OutboxAfterCommitHook } from './outbox.writer';
 
 /**
- * Publishes the outbox entries of each transaction as soon as it commits, in the process that
- * committed it: a ticket's next step and its live event skip the relay's wake-up and linger, and
- * the relay (in the worker, busy routing) is left only what a flush could not send. Off in
- * single-machine mode, where the relay's process also keeps the pipeline's batch index.
+ * Publishes the live events a transaction wrote as soon as it commits, in the process that
+ * committed it: they skip the relay's wake-up and linger, and the relay (in the worker, busy
+ * routing) is left only what a flush could not send (`writeOutbox` says which entries). Off in
+ * single-machine mode, where events travel by PostgreSQL NOTIFY from the relay's process.
  */
 @Injectable()
 export class OutboxAfterCommit implements EntitySubscriberInterface, OutboxAfterCommitHook, OnModuleInit {

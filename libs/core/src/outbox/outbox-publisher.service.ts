@@ -22,9 +22,9 @@ type PipelineJob = { name: string; data: TicketJobPayload; opts: JobsOptions };
 
 /**
  * Hands committed outbox entries to BullMQ and the events channel: for the relay, and right after
- * the commit that wrote them (`flush`), so a ticket's next step and its live event leave without
- * waiting for the relay's pass. Either way a row is marked only in the transaction that published
- * it, so whatever a flush could not send stays for the relay.
+ * the commit that wrote them (`flush`, for live events), so those leave without waiting for the
+ * relay's pass. Either way a row is marked only in the transaction that published it, so whatever
+ * a flush could not send stays for the relay.
  */
 @Injectable()
 export class OutboxPublisher {

@@ -1,11 +1,12 @@
 import type { EntityManager, QueryRunner } from 'typeorm';
+import { OUTBOX_TOPICS } from '../queues/jobs';
 
 export const OUTBOX_NOTIFY_CHANNEL = 'hub_outbox';
 /**
  * Live events leave right after their commit. Pipeline steps wait for the relay, which gathers the
  * commits of a busy moment into batch jobs: a job per commit would cost the router far more per ticket.
  */
-const AFTER_COMMIT_TOPIC = 'event';
+const AFTER_COMMIT_TOPIC = OUTBOX_TOPICS.event;
 
 export interface OutboxEntry {
   topic: string;

@@ -76,7 +76,7 @@ export class TipsterReceiptStep implements OnModuleInit {
 
   private async sendReceipts(ticketIds: string[]): Promise<{ outcome: string; failure: unknown }> {
     const due = await this.dueReceipts(ticketIds);
-    if (due.length === 0) return { outcome: ticketIds.length === 1 ? 'no receipt to send' : `${ticketIds.length} without a receipt to send`, failure: null };
+    if (due.length === 0) return { outcome: 'no receipt to send', failure: null };
     const pins = await Promise.all(due.map(() => this.receipts.newPinWithHash()));
     return this.db.transaction(async (tx) => {
       const stored = await this.receipts.storeMany(tx, due.map((r, i) => ({ ticketId: r.ticketId, hash: pins[i].hash })), 'SMS');
@@ -85,8 +85,7 @@ export class TipsterReceiptStep implements OnModuleInit {
       await this.receipts.takeBack(tx, [...failed.keys()]);
       const sent = toSend.filter((r) => !failed.has(r.ticketId));
       await appendHistoryMany(tx, sent.map((r) => ({ ticketId: r.ticketId, actor: SYSTEM_ACTOR, action: 'TIPSTER_RECEIPT_SENT', data: { channel: 'SMS' } })));
-      const outcome = ticketIds.length === 1 && due.length === 1 ? (sent.length === 1 ? 'receipt sent' : stored.size === 0 ? 'receipt sent already' : 'receipt not sent') : `${sent.length} receipts sent, ${failed.size} failed, ${ticketIds.length - due.length} without a receipt to send`;
-      return { outcome, failure: [...failed.values()][0] ?? null };
+      return { outcome: `${sent.length} receipts sent, ${failed.size} failed, ${due.length - toSend.length} sent already`, failure: [...failed.values()][0] ?? null };
     });
   }
 

@@ -28,11 +28,7 @@ export class TipReceipts implements OnModuleInit {
 
   /** Stores the receipt in the caller's transaction; false when the ticket has one already. */
   async store(tx: EntityManager, ticketId: string, hash: string, source: ReceiptSource): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO tipster_receipts (ticket_id, pin_hash, source) VALUES ($1, $2, $3) ON CONFLICT (ticket_id) DO NOTHING RETURNING ticket_id`,
-      [ticketId, hash, source],
-    );
-    return rows.length > 0;
+    return (await this.storeMany(tx, [{ ticketId, hash }], source)).has(ticketId);
   }
 
   /** Stores many receipts in the caller's transaction; the tickets that had none before. */
