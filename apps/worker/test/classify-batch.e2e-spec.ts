@@ -78,6 +78,18 @@ describe('classify batches: statements do not grow with the batch', () => {
     );
     expect(Number(clocks.dispatched)).toBeGreaterThan(0);
     expect(clocks.clocked).toBe(clocks.dispatched);
+    // and the ticket shows exactly what its running clocks say, as the console and the units read it
+    const shown: Array<{ tracking_code: string; agrees: boolean }> = await db.query(
+      `SELECT t.tracking_code,
+              t.deadline_state = 'ok'
+              AND t.deadlines_provisional = EXISTS (SELECT 1 FROM ticket_clocks c WHERE c.ticket_id = t.id AND c.stopped_at IS NULL AND c.provisional)
+              AND NOT EXISTS (SELECT 1 FROM ticket_clocks c WHERE c.ticket_id = t.id AND c.stopped_at IS NULL AND c.clock <> 'dispatchBy'
+                                AND c.due_at IS DISTINCT FROM CASE c.clock WHEN 'acceptBy' THEN t.accept_by WHEN 'resolveBy' THEN t.resolve_by
+                                  WHEN 'transferDecisionBy' THEN t.transfer_decision_by WHEN 'handOverBy' THEN t.hand_over_by WHEN 'policeDecisionBy' THEN t.police_decision_by END) AS agrees
+         FROM tickets t WHERE t.id = ANY($1::uuid[]) AND t.status = 'DISPATCHED'`,
+      [[...small, ...large]],
+    );
+    expect(shown.filter((t) => !t.agrees)).toEqual([]);
     console.log(`classify batch statements: ${forSmall} for 8 tickets, ${forLarge} for 40`);
     expect(forLarge).toBeLessThanOrEqual(forSmall + 4);
   });

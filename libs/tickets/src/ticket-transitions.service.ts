@@ -97,6 +97,13 @@ const COLUMN_TYPES: Record<string, string> = {
   lead_unit: 'text',
   assist_units: 'text[]',
   dispatched_at: 'timestamptz',
+  accept_by: 'timestamptz',
+  resolve_by: 'timestamptz',
+  transfer_decision_by: 'timestamptz',
+  hand_over_by: 'timestamptz',
+  police_decision_by: 'timestamptz',
+  deadlines_provisional: 'boolean',
+  deadline_state: 'text',
 };
 
 export type BulkTransition = TransitionRequest & { ticketId: string };
@@ -194,8 +201,16 @@ export class TicketTransitions {
    * and other transitions (triage) together.
    */
   async dispatchMany(tx: EntityManager, dispatches: Array<{ ticketId: string; kind: Kind; request: DispatchRequest }>, others: BulkTransition[], now = this.time.now()) {
-    const updated = await this.transitionMany(tx, [...dispatches.map((d) => this.dispatchTransition(d.ticketId, d.request, now)), ...others]);
-    await this.clocks.restartMany(tx, dispatches.flatMap((d) => dispatchClocks(d.kind).map((spec) => ({ ticketId: d.ticketId, spec }))), now);
+    // the clocks' deadlines go into the dispatch's own UPDATE: one new version of each ticket, not two
+    const clocks = await this.clocks.planRestart(tx, dispatches.flatMap((d) => dispatchClocks(d.kind).map((spec) => ({ ticketId: d.ticketId, spec }))), now);
+    const updated = await this.transitionMany(tx, [
+      ...dispatches.map((d) => {
+        const dispatch = this.dispatchTransition(d.ticketId, d.request, now);
+        return { ...dispatch, set: { ...dispatch.set, ...clocks.columns.get(d.ticketId) } };
+      }),
+      ...others,
+    ]);
+    await clocks.write();
     return updated;
   }
 

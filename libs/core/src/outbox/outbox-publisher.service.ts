@@ -51,6 +51,8 @@ export class OutboxPublisher {
     if (ids.length === 0) return;
     try {
       await this.db.transaction(async (tx) => {
+        // a mark lost in a crash only means the relay sends the event again: no need to wait for the disk
+        await tx.query(`SET LOCAL synchronous_commit = off`);
         const rows = returningRows<OutboxRow>(
           await tx.query(
             `UPDATE outbox SET published_at = clock_timestamp(), attempts = attempts + 1 WHERE id = ANY($1::bigint[]) AND published_at IS NULL RETURNING id, topic, ticket_id, payload`,

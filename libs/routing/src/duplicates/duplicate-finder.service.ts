@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { BigramCache, BigramIndex, DUPLICATE_WINDOW_DAYS, DuplicateFacts, rankDuplicates } from './duplicate-match';
+import { BigramCache, DUPLICATE_WINDOW_DAYS, DuplicateFacts, RegionBigramIndexes, rankDuplicates } from './duplicate-match';
 
 const CANDIDATE_POOL = 300;
 const WINDOW_MS = DUPLICATE_WINDOW_DAYS * 86_400_000;
@@ -12,13 +12,14 @@ const OPEN = `status NOT IN ('CLOSED', 'MERGED', 'DISCARDED')`;
  * tickets can share one) are broken by id, so "the newest" is one well-defined set. Two branches rather than one OR, so each walks its
  * own index by receipt time and stops after `lim` rows.
  */
+const FACT_COLUMNS = `t.id, t.received_at, t.region_code, t.subject_uscc, t.subject_name_norm, t.product_name, length(t.description) AS description_length`;
 const GROUP_CANDIDATES = `
-  SELECT g.n, c.id, (extract(epoch FROM c.received_at) * 1000)::float8 AS at
+  SELECT g.n, (extract(epoch FROM c.received_at) * 1000)::float8 AS at, c.*
     FROM jsonb_to_recordset($1::jsonb) AS g(n int, region text, uscc text, lo timestamptz, hi timestamptz, lim int)
    CROSS JOIN LATERAL (
-     (SELECT t.id, t.received_at FROM tickets t WHERE g.region IS NOT NULL AND t.region_code = g.region AND t.${OPEN} AND t.received_at BETWEEN g.lo AND g.hi ORDER BY t.received_at DESC, t.id DESC LIMIT g.lim)
+     (SELECT ${FACT_COLUMNS} FROM tickets t WHERE g.region IS NOT NULL AND t.region_code = g.region AND t.${OPEN} AND t.received_at BETWEEN g.lo AND g.hi ORDER BY t.received_at DESC, t.id DESC LIMIT g.lim)
      UNION ALL
-     (SELECT t.id, t.received_at FROM tickets t WHERE g.uscc IS NOT NULL AND t.subject_uscc = g.uscc AND t.${OPEN} AND t.received_at BETWEEN g.lo AND g.hi ORDER BY t.received_at DESC, t.id DESC LIMIT g.lim)
+     (SELECT ${FACT_COLUMNS} FROM tickets t WHERE g.uscc IS NOT NULL AND t.subject_uscc = g.uscc AND t.${OPEN} AND t.received_at BETWEEN g.lo AND g.hi ORDER BY t.received_at DESC, t.id DESC LIMIT g.lim)
    ) c`;
 
 interface FactsRow {
@@ -28,7 +29,7 @@ interface FactsRow {
   subject_uscc: string | null;
   subject_name_norm: string | null;
   product_name: string | null;
-  description: string | null;
+  description?: string | null;
   description_length: number;
 }
 
@@ -48,6 +49,7 @@ interface Group {
 export class DuplicateFinder {
   /** per process: the same open tickets are candidates for many new ones */
   private readonly grams = new BigramCache(50000);
+  private readonly indexes = new RegionBigramIndexes(this.grams);
 
   async find(manager: EntityManager, ticketId: string): Promise<string[]> {
     return (await this.findMany(manager, [ticketId])).get(ticketId) ?? [];
@@ -61,10 +63,11 @@ export class DuplicateFinder {
    */
   async findMany(manager: EntityManager, ticketIds: string[]): Promise<Map<string, string[]>> {
     const batch = await this.facts(manager, ticketIds);
-    const pools = await this.pools(manager, [...batch.values()]);
-    const candidates = await this.facts(manager, [...new Set([...pools.values()].flat())].filter((id) => !batch.has(id)));
+    const read = new Map<string, DuplicateFacts>();
+    const pools = await this.pools(manager, [...batch.values()], read);
+    const candidates = await this.withDescriptions(manager, [...read.values()].filter((c) => !batch.has(c.id)));
     const found = new Map<string, string[]>();
-    const index = new BigramIndex([...candidates.values(), ...batch.values()], this.grams);
+    const index = this.indexes.prepare([...candidates.values(), ...batch.values()]);
     for (const ticket of batch.values()) {
       const pool = (pools.get(ticket.id) ?? []).flatMap((id) => candidates.get(id) ?? batch.get(id) ?? []);
       found.set(ticket.id, rankDuplicates(ticket, pool, undefined, this.grams, index).map((c) => c.id));
@@ -73,17 +76,20 @@ export class DuplicateFinder {
   }
 
   /** Candidate ids per ticket, newest first, exactly the per-ticket pool (checked; a ticket the shared read cannot vouch for is read alone). */
-  private async pools(manager: EntityManager, tickets: DuplicateFacts[]): Promise<Map<string, string[]>> {
+  private async pools(manager: EntityManager, tickets: DuplicateFacts[], read: Map<string, DuplicateFacts>): Promise<Map<string, string[]>> {
     const groups = groupsOf(tickets);
     if (groups.length === 0) return new Map();
     // The window depends on the tickets' own times, so the planner guesses a handful of rows per
     // branch and picks a bitmap scan of the whole window (thousands of rows, then a sort); the
     // ordered index scan stops after `lim` rows. Many times faster on a busy region.
     await manager.query(`SET LOCAL enable_bitmapscan = off`);
-    const rows: Array<{ n: number; id: string; at: number }> = await manager.query(GROUP_CANDIDATES, [
+    const rows: Array<FactsRow & { n: number; at: number }> = await manager.query(GROUP_CANDIDATES, [
       JSON.stringify(groups.map(({ n, region, uscc, lo, hi, lim }) => ({ n, region, uscc, lo, hi, lim }))),
     ]);
-    for (const r of rows) groups[r.n].rows.push({ id: r.id, receivedAt: Number(r.at) });
+    for (const r of rows) {
+      groups[r.n].rows.push({ id: r.id, receivedAt: Number(r.at) });
+      if (!read.has(r.id)) read.set(r.id, factsOf(r));
+    }
     const groupsOfTicket = new Map<DuplicateFacts, Group[]>();
     for (const g of groups) for (const member of g.members) groupsOfTicket.set(member, [...(groupsOfTicket.get(member) ?? []), g]);
     const pools = new Map<string, string[]>();
@@ -99,7 +105,7 @@ export class DuplicateFinder {
       pools.set(ticket.id, [...byId.values()].sort(newestFirst).slice(0, CANDIDATE_POOL).map((r) => r.id));
     }
     // read alone, a ticket's groups span only its own window, so their rows are its exact pool
-    for (const ticket of unsure) for (const [id, pool] of await this.pools(manager, [ticket])) pools.set(id, pool);
+    for (const ticket of unsure) for (const [id, pool] of await this.pools(manager, [ticket], read)) pools.set(id, pool);
     await manager.query(`RESET enable_bitmapscan`);
     return pools;
   }
@@ -109,32 +115,41 @@ export class DuplicateFinder {
     if (ids.length === 0) return new Map();
     const known = withDescription ? [] : ids.filter((id) => this.grams.knows(id));
     const rows: FactsRow[] = await manager.query(
-      `SELECT t.id, t.received_at, t.region_code, t.subject_uscc, t.subject_name_norm, t.product_name, length(t.description) AS description_length,
-              CASE WHEN t.id = ANY($2::uuid[]) THEN NULL ELSE t.description END AS description
+      `SELECT ${FACT_COLUMNS}, CASE WHEN t.id = ANY($2::uuid[]) THEN NULL ELSE t.description END AS description
          FROM tickets t WHERE t.id = ANY($1::uuid[])`,
       [ids, known],
     );
     const facts = new Map<string, DuplicateFacts>();
     const stale: string[] = [];
     for (const r of rows) {
-      const descriptionLength = Number(r.description_length);
       // dropped from the cache meanwhile, or a different description: read it after all
-      if (r.description === null && !this.grams.knows(r.id, descriptionLength)) stale.push(r.id);
-      else
-        facts.set(r.id, {
-          id: r.id,
-          receivedAt: r.received_at,
-          regionCode: r.region_code,
-          subjectUscc: r.subject_uscc,
-          subjectNameNorm: r.subject_name_norm,
-          productName: r.product_name,
-          description: r.description ?? '',
-          descriptionLength,
-        });
+      if (r.description === null && !this.grams.knows(r.id, Number(r.description_length))) stale.push(r.id);
+      else facts.set(r.id, factsOf(r));
     }
     for (const [id, f] of await this.facts(manager, stale, true)) facts.set(id, f);
     return facts;
   }
+
+  /** Candidates as the pool read gave them (no description), with the descriptions this process holds no bigrams of read by id. */
+  private async withDescriptions(manager: EntityManager, candidates: DuplicateFacts[]): Promise<Map<string, DuplicateFacts>> {
+    const facts = new Map(candidates.map((c) => [c.id, c]));
+    const unknown = candidates.filter((c) => !this.grams.knows(c.id, c.descriptionLength)).map((c) => c.id);
+    for (const [id, f] of await this.facts(manager, unknown, true)) facts.set(id, f);
+    return facts;
+  }
+}
+
+function factsOf(r: FactsRow): DuplicateFacts {
+  return {
+    id: r.id,
+    receivedAt: r.received_at,
+    regionCode: r.region_code,
+    subjectUscc: r.subject_uscc,
+    subjectNameNorm: r.subject_name_norm,
+    productName: r.product_name,
+    description: r.description ?? '',
+    descriptionLength: Number(r.description_length),
+  };
 }
 
 /** One group per region and per business of the batch, spanning its members' windows. */

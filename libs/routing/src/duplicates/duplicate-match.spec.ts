@@ -1,4 +1,4 @@
-import { BigramCache, BigramIndex, duplicateScore, DuplicateFacts, rankDuplicates, textSimilarity } from './duplicate-match';
+import { BigramCache, BigramIndex, duplicateScore, DuplicateFacts, rankDuplicates, RegionBigramIndexes, textSimilarity } from './duplicate-match';
 
 const base: DuplicateFacts = {
   id: 'a',
@@ -52,5 +52,35 @@ describe('duplicate detection', () => {
     for (const candidate of pool) expect([candidate.id, duplicateScore(ticket, candidate, grams, indexed)]).toEqual([candidate.id, duplicateScore(ticket, candidate)]);
     expect(rankDuplicates(ticket, pool, 5, grams, index)).toEqual(rankDuplicates(ticket, pool));
     expect(indexed('not indexed')).toBeUndefined();
+  });
+
+  it('keeps scoring exactly when an index serves one batch after another and a description changes', () => {
+    const grams = new BigramCache();
+    const index = new BigramIndex([other({ id: 'x', description: '宏达超市婴幼儿奶粉生产日期被涂改' })], grams);
+    index.add(other({ id: 'x', description: '宏达超市婴幼儿奶粉生产日期被涂改' }));
+    expect(index.size).toBe(1);
+    const edited = other({ id: 'x', description: '网店销售的盗版教辅书，印刷模糊' });
+    const next = other({ id: 'y', description: base.description });
+    for (const candidate of [edited, next]) index.add(candidate);
+    expect(index.size).toBe(3);
+    const indexed = index.similarityTo(base);
+    for (const candidate of [edited, next]) expect(indexed(candidate.id)).toBe(textSimilarity(base.description, candidate.description));
+  });
+
+  it('ranks through region indexes kept from batch to batch as by comparing texts one by one, the same business in other regions too', () => {
+    const uscc = '91220101MA0Y3K2X1A';
+    const texts = ['宏达超市婴幼儿奶粉生产日期被涂改', '来电人反映朝阳区宏达超市卖的婴幼儿奶粉，罐底的生产日期是涂改过的', '网店销售的盗版教辅书', base.description];
+    const grams = new BigramCache();
+    const indexes = new RegionBigramIndexes(grams);
+    for (const batch of [0, 1, 2]) {
+      const pool = texts.flatMap((description, n) => [
+        other({ id: `r${batch}-${n}`, description }),
+        other({ id: `o${batch}-${n}`, description, regionCode: '220200', subjectUscc: uscc }),
+        other({ id: `kept-${n}`, description: batch === 2 && n === 0 ? '网店销售的盗版教辅书，印刷模糊' : description }),
+      ]);
+      const ticket = { ...base, id: `ticket-${batch}`, subjectUscc: uscc };
+      const index = indexes.prepare([...pool, ticket]);
+      expect(rankDuplicates(ticket, pool, 10, grams, index)).toEqual(rankDuplicates(ticket, pool, 10));
+    }
   });
 });

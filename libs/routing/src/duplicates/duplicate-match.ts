@@ -89,27 +89,36 @@ export class BigramCache {
 }
 
 /**
- * The bigrams of a batch's candidates as postings (bigram → candidates holding it), so one ticket's
- * shared-bigram count with every candidate takes one pass over its own bigrams and their postings
- * instead of a merge with each of hundreds of candidates. Same similarity as `jaccard`, exactly.
+ * Candidates' bigrams as postings (bigram → candidates holding it), so one ticket's shared-bigram
+ * count with every candidate takes one pass over its own bigrams and their postings instead of a
+ * merge with each of hundreds of candidates. Same similarity as `jaccard`, exactly. Candidates are
+ * added once (by id and description length), so an index can serve batch after batch.
  */
-export class BigramIndex {
+export class BigramIndex implements SimilarityIndex {
   private readonly postings = new Map<number, number[]>();
-  private readonly slots = new Map<string, number>();
+  private readonly slots = new Map<string, { slot: number; length: number }>();
   private readonly sizes: number[] = [];
 
   constructor(candidates: Iterable<DuplicateFacts>, private readonly grams: BigramCache) {
-    for (const candidate of candidates) {
-      if (this.slots.has(candidate.id)) continue;
-      const slot = this.sizes.length;
-      const own = grams.of(candidate);
-      this.slots.set(candidate.id, slot);
-      this.sizes.push(own.length);
-      for (const gram of own) {
-        const posting = this.postings.get(gram);
-        if (posting) posting.push(slot);
-        else this.postings.set(gram, [slot]);
-      }
+    for (const candidate of candidates) this.add(candidate);
+  }
+
+  /** Slots taken, including those of descriptions since replaced. */
+  get size(): number {
+    return this.sizes.length;
+  }
+
+  add(candidate: DuplicateFacts): void {
+    const length = candidate.descriptionLength ?? candidate.description.length;
+    if (this.slots.get(candidate.id)?.length === length) return;
+    const slot = this.sizes.length;
+    const own = this.grams.of(candidate);
+    this.slots.set(candidate.id, { slot, length });
+    this.sizes.push(own.length);
+    for (const gram of own) {
+      const posting = this.postings.get(gram);
+      if (posting) posting.push(slot);
+      else this.postings.set(gram, [slot]);
     }
   }
 
@@ -122,10 +131,57 @@ export class BigramIndex {
       if (posting) for (const slot of posting) shared[slot]++;
     }
     return (candidateId) => {
-      const slot = this.slots.get(candidateId);
+      const slot = this.slots.get(candidateId)?.slot;
       if (slot === undefined) return undefined;
       if (own.length === 0 || this.sizes[slot] === 0) return 0;
       return shared[slot] / (own.length + this.sizes[slot] - shared[slot]);
+    };
+  }
+}
+
+/** What ranking needs of an index: each candidate's similarity with one ticket's text. */
+export interface SimilarityIndex {
+  similarityTo(ticket: DuplicateFacts): (candidateId: string) => number | undefined;
+}
+
+/**
+ * One BigramIndex per region that lives on from batch to batch: consecutive batches share most of
+ * a region's pool, so only tickets new to it are indexed. A region's index starts over once most of
+ * its slots are of tickets the pools no longer hold.
+ */
+export class RegionBigramIndexes {
+  private readonly byRegion = new Map<string, BigramIndex>();
+
+  constructor(private readonly grams: BigramCache) {}
+
+  /** Indexes a batch's candidates, each in its region's index, and answers for those candidates. */
+  prepare(candidates: DuplicateFacts[]): SimilarityIndex {
+    const members = new Map<string, DuplicateFacts[]>();
+    for (const c of candidates) {
+      const ofRegion = members.get(c.regionCode);
+      if (ofRegion) ofRegion.push(c);
+      else members.set(c.regionCode, [c]);
+    }
+    const indexOf = new Map<string, BigramIndex>();
+    for (const [region, ofRegion] of members) {
+      let index = this.byRegion.get(region);
+      if (!index || index.size > 4 * ofRegion.length + 1024) this.byRegion.set(region, (index = new BigramIndex([], this.grams)));
+      for (const c of ofRegion) {
+        index.add(c);
+        indexOf.set(c.id, index);
+      }
+    }
+    return {
+      similarityTo: (ticket) => {
+        const lookups = new Map<BigramIndex, (candidateId: string) => number | undefined>();
+        return (candidateId) => {
+          const index = indexOf.get(candidateId);
+          if (!index) return undefined;
+          let lookup = lookups.get(index);
+          if (!lookup) lookups.set(index, (lookup = index.similarityTo(ticket)));
+          return lookup(candidateId);
+        };
+      },
     };
   }
 }
@@ -152,7 +208,7 @@ export function duplicateScore(ticket: DuplicateFacts, other: DuplicateFacts, gr
   return similarity >= TEXT_ONLY_SIMILARITY ? similarity : 0;
 }
 
-export function rankDuplicates(ticket: DuplicateFacts, others: DuplicateFacts[], limit = 5, grams = new BigramCache(), index?: BigramIndex): Array<{ id: string; score: number }> {
+export function rankDuplicates(ticket: DuplicateFacts, others: DuplicateFacts[], limit = 5, grams = new BigramCache(), index?: SimilarityIndex): Array<{ id: string; score: number }> {
   const scored: Array<{ id: string; score: number }> = [];
   const indexed = index?.similarityTo(ticket);
   for (const other of others) {

@@ -35,6 +35,18 @@ interface ClockRow {
   stopped_at: Date | null;
 }
 
+export interface ClockStart {
+  ticketId: string;
+  spec: ClockSpec;
+}
+
+export interface RestartPlan {
+  /** by ticket: the ticket columns the restarted clocks show */
+  columns: Map<string, Record<string, unknown>>;
+  /** stores the clocks (after the caller's UPDATE of the tickets) */
+  write: () => Promise<void>;
+}
+
 /** ticket column that shows each clock's end */
 const CLOCK_COLUMNS: Record<Clock, string> = {
   dispatchBy: 'dispatch_by',
@@ -84,31 +96,51 @@ export class TicketClocks implements OnModuleInit {
    * tickets stops and the given clocks start at `startedAt`, with one statement each and one
    * mirror onto the tickets, whatever the batch size.
    */
-  async restartMany(tx: EntityManager, starts: Array<{ ticketId: string; spec: ClockSpec }>, startedAt: Date): Promise<void> {
+  async restartMany(tx: EntityManager, starts: ClockStart[], startedAt: Date): Promise<void> {
     if (starts.length === 0) return;
-    const ticketIds = [...new Set(starts.map((s) => s.ticketId))];
-    await tx.query(`UPDATE ticket_clocks SET stopped_at = $2, updated_at = clock_timestamp() WHERE ticket_id = ANY($1::uuid[]) AND stopped_at IS NULL`, [ticketIds, startedAt]);
+    const plan = await this.planRestart(tx, starts, startedAt);
+    await plan.write();
+    await this.mirrorMany(tx, [...plan.columns.keys()]);
+  }
+
+  /**
+   * `restartMany` for a caller that updates the tickets anyway: `columns` are what the restarted
+   * clocks show on each ticket (its deadline columns and colour, as the mirror would set them), to
+   * go into the caller's own UPDATE; `write` then stores the clocks, without a mirror of its own.
+   */
+  async planRestart(tx: EntityManager, starts: ClockStart[], startedAt: Date): Promise<RestartPlan> {
+    if (starts.length === 0) return { columns: new Map(), write: async () => undefined };
     const calendar = await this.calendar(tx);
     // one row per (ticket, clock): ON CONFLICT may not touch a row twice in one statement
     const rows = [...new Map(starts.map((s) => [`${s.ticketId}|${s.spec.clock}`, s])).values()].map((s) => ({ ...s, due: dueOf(s.spec, startedAt, 0, calendar) }));
-    await tx.query(
-      `INSERT INTO ticket_clocks (ticket_id, clock, measure, amount, started_at, extension, due_at, warn_at, provisional, level, paused_at, stopped_at)
-       SELECT r.ticket_id, r.clock, r.measure, r.amount, $1, 0, r.due_at, r.warn_at, r.provisional, 'ok', NULL, NULL
-         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::int[], $6::timestamptz[], $7::timestamptz[], $8::boolean[]) AS r(ticket_id, clock, measure, amount, due_at, warn_at, provisional)
-       ON CONFLICT (ticket_id, clock) DO UPDATE SET measure = EXCLUDED.measure, amount = EXCLUDED.amount, started_at = EXCLUDED.started_at, extension = 0,
-         due_at = EXCLUDED.due_at, warn_at = EXCLUDED.warn_at, provisional = EXCLUDED.provisional, level = 'ok', paused_at = NULL, stopped_at = NULL, updated_at = clock_timestamp()`,
-      [
-        startedAt,
-        rows.map((r) => r.ticketId),
-        rows.map((r) => r.spec.clock),
-        rows.map((r) => r.spec.measure),
-        rows.map((r) => r.spec.amount),
-        rows.map((r) => r.due.at),
-        rows.map((r) => warnAtOf(startedAt, r.due.at)),
-        rows.map((r) => r.due.provisional),
-      ],
-    );
-    await this.mirrorMany(tx, ticketIds);
+    // every other clock stops, and the new ones start at 'ok'
+    const columns = new Map<string, Record<string, unknown>>(starts.map((s) => [s.ticketId, { deadline_state: 'ok', deadlines_provisional: false }]));
+    for (const r of rows) {
+      const shown = columns.get(r.ticketId) as Record<string, unknown>;
+      if (r.spec.clock !== 'dispatchBy') shown[CLOCK_COLUMNS[r.spec.clock]] = r.due.at;
+      if (r.due.provisional) shown.deadlines_provisional = true;
+    }
+    const write = async () => {
+      await tx.query(`UPDATE ticket_clocks SET stopped_at = $2, updated_at = clock_timestamp() WHERE ticket_id = ANY($1::uuid[]) AND stopped_at IS NULL`, [[...columns.keys()], startedAt]);
+      await tx.query(
+        `INSERT INTO ticket_clocks (ticket_id, clock, measure, amount, started_at, extension, due_at, warn_at, provisional, level, paused_at, stopped_at)
+         SELECT r.ticket_id, r.clock, r.measure, r.amount, $1, 0, r.due_at, r.warn_at, r.provisional, 'ok', NULL, NULL
+           FROM unnest($2::uuid[], $3::text[], $4::text[], $5::int[], $6::timestamptz[], $7::timestamptz[], $8::boolean[]) AS r(ticket_id, clock, measure, amount, due_at, warn_at, provisional)
+         ON CONFLICT (ticket_id, clock) DO UPDATE SET measure = EXCLUDED.measure, amount = EXCLUDED.amount, started_at = EXCLUDED.started_at, extension = 0,
+           due_at = EXCLUDED.due_at, warn_at = EXCLUDED.warn_at, provisional = EXCLUDED.provisional, level = 'ok', paused_at = NULL, stopped_at = NULL, updated_at = clock_timestamp()`,
+        [
+          startedAt,
+          rows.map((r) => r.ticketId),
+          rows.map((r) => r.spec.clock),
+          rows.map((r) => r.spec.measure),
+          rows.map((r) => r.spec.amount),
+          rows.map((r) => r.due.at),
+          rows.map((r) => warnAtOf(startedAt, r.due.at)),
+          rows.map((r) => r.due.provisional),
+        ],
+      );
+    };
+    return { columns, write };
   }
 
   /** Stops clocks whose work is done (met or no longer applicable). */

@@ -15,6 +15,7 @@ import { Reports1765238400002 } from './1765238400002-reports';
 import { Search1765238400003 } from './1765238400003-search';
 import { SealedAttachments1765238400004 } from './1765238400004-sealed-attachments';
 import { TicketTexts1765238400005 } from './1765238400005-ticket-texts';
+import { OpenTicketIndexes1765324800000 } from './1765324800000-open-ticket-indexes';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Search1765238400003,
   SealedAttachments1765238400004,
   TicketTexts1765238400005,
+  OpenTicketIndexes1765324800000,
 ];
