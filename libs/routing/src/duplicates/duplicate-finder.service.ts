@@ -101,8 +101,7 @@ export class DuplicateFinder {
         unsure.push(ticket);
         continue;
       }
-      const byId = new Map((inWindow as CandidateRow[][]).flat().map((r) => [r.id, r]));
-      pools.set(ticket.id, [...byId.values()].sort(newestFirst).slice(0, CANDIDATE_POOL).map((r) => r.id));
+      pools.set(ticket.id, newestOf(inWindow as CandidateRow[][]));
     }
     // read alone, a ticket's groups span only its own window, so their rows are its exact pool
     for (const ticket of unsure) for (const [id, pool] of await this.pools(manager, [ticket], read)) pools.set(id, pool);
@@ -190,6 +189,13 @@ function completeWindow(g: Group, ticket: DuplicateFacts): CandidateRow[] | null
 }
 
 type CandidateRow = { id: string; receivedAt: number };
+
+/** The newest CANDIDATE_POOL ids of the rows of a ticket's groups; one group's rows come in that order already. */
+function newestOf(lists: CandidateRow[][]): string[] {
+  const inOrder = lists.length === 1 && lists[0].every((r, i, rows) => i === 0 || newestFirst(rows[i - 1], r) < 0);
+  const rows = inOrder ? lists[0] : [...new Map(lists.flat().map((r) => [r.id, r])).values()].sort(newestFirst);
+  return rows.slice(0, CANDIDATE_POOL).map((r) => r.id);
+}
 
 /** The order of the candidate read: receipt time, newest first, then id (descending, as PostgreSQL orders uuids). */
 function newestFirst(a: CandidateRow, b: CandidateRow): number {

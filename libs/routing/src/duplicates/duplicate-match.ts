@@ -165,7 +165,7 @@ export class RegionBigramIndexes {
     const indexOf = new Map<string, BigramIndex>();
     for (const [region, ofRegion] of members) {
       let index = this.byRegion.get(region);
-      if (!index || index.size > 4 * ofRegion.length + 1024) this.byRegion.set(region, (index = new BigramIndex([], this.grams)));
+      if (!index || index.size > 2 * ofRegion.length + 256) this.byRegion.set(region, (index = new BigramIndex([], this.grams)));
       for (const c of ofRegion) {
         index.add(c);
         indexOf.set(c.id, index);
