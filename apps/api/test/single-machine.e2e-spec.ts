@@ -83,7 +83,11 @@ describe('single-machine mode: queues and live events on PostgreSQL', () => {
     // a job carries one ticket (`ticketId`) or, as the relay queues them, a batch (`ticketIds`); a REPORT with a phone gets a receipt after routing
     const jobsOfTicket = (): Promise<Array<{ name: string; state: string }>> =>
       db.query(`SELECT name, state FROM bullmq.job WHERE queue = 'tickets' AND (data->>'ticketId' = $1 OR data->'ticketIds' ? $1) ORDER BY seq`, [ticketId]);
-    await waitFor(async () => (await jobsOfTicket()).every((j) => j.state === 'completed'), 5000);
+    // the receipt's job is queued once the routing has committed, so wait for it to be there too
+    await waitFor(async () => {
+      const jobs = await jobsOfTicket();
+      return jobs.some((j) => j.name === 'tipster-receipt') && jobs.every((j) => j.state === 'completed');
+    }, 5000);
     expect(await jobsOfTicket()).toEqual([
       { name: 'classify', state: 'completed' },
       { name: 'tipster-receipt', state: 'completed' },
