@@ -92,21 +92,11 @@ export class TicketClocks implements OnModuleInit {
   }
 
   /**
-   * What `stopAll` then `start` do for each ticket, for a batch: every running clock of the
-   * tickets stops and the given clocks start at `startedAt`, with one statement each and one
-   * mirror onto the tickets, whatever the batch size.
-   */
-  async restartMany(tx: EntityManager, starts: ClockStart[], startedAt: Date): Promise<void> {
-    if (starts.length === 0) return;
-    const plan = await this.planRestart(tx, starts, startedAt);
-    await plan.write();
-    await this.mirrorMany(tx, [...plan.columns.keys()]);
-  }
-
-  /**
-   * `restartMany` for a caller that updates the tickets anyway: `columns` are what the restarted
-   * clocks show on each ticket (its deadline columns and colour, as the mirror would set them), to
-   * go into the caller's own UPDATE; `write` then stores the clocks, without a mirror of its own.
+   * What `stopAll` then `start` do for each ticket, for a batch whose tickets the caller updates
+   * anyway: `columns` are what the restarted clocks show on each ticket (its deadline columns and
+   * colour, as the mirror would set them), to go into the caller's own UPDATE; `write` then stops
+   * every running clock of the tickets and starts the given ones at `startedAt`, one statement
+   * each whatever the batch size, without a mirror of its own.
    */
   async planRestart(tx: EntityManager, starts: ClockStart[], startedAt: Date): Promise<RestartPlan> {
     if (starts.length === 0) return { columns: new Map(), write: async () => undefined };
