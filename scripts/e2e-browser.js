@@ -6,6 +6,7 @@ const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
 const http = require('node:http');
 const { Client } = require('pg');
+const Redis = require('ioredis');
 
 const root = path.join(__dirname, '..');
 const runTs = path.join(__dirname, 'run-ts.js');
@@ -37,6 +38,22 @@ async function freshDatabase() {
   await admin.end();
 }
 
+// A fresh database needs fresh Redis state too: rate-limit counters (the portal's lookup
+// failures per address, an hour long) would otherwise carry over from an earlier run.
+async function freshRedis() {
+  const redis = new Redis({ host: env.REDIS_HOST || '127.0.0.1', port: Number(env.REDIS_PORT || 6379), lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+  } catch {
+    redis.disconnect();
+    return; // no Redis: the servers run in single-machine mode and keep their counters in memory
+  }
+  for await (const keys of redis.scanStream({ match: `${env.REDIS_PREFIX}:*`, count: 1000 })) {
+    if (keys.length) await redis.unlink(...keys);
+  }
+  await redis.quit();
+}
+
 function healthy() {
   return new Promise((resolve) => {
     http.get(`http://127.0.0.1:${PORT}/health`, (res) => { res.resume(); resolve(res.statusCode === 200); }).on('error', () => resolve(false));
@@ -46,6 +63,7 @@ function healthy() {
 async function main() {
   run('npm', ['run', '--silent', 'web:build'], { NODE_ENV: 'production' });
   await freshDatabase();
+  await freshRedis();
   run(process.execPath, [runTs, 'apps/api/src/setup.ts', '--demo']);
   const children = ['api', 'worker'].map((name) => spawn(process.execPath, [runTs, `apps/${name}/src/main.ts`], { cwd: root, env, stdio: 'inherit' }));
   let status = 1;
