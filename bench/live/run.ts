@@ -114,10 +114,17 @@ async function main(): Promise<void> {
     await sleep(3000);
     const cpuAfter = cpuParts(system);
     const benchCpu = process.cpuUsage(benchCpuBefore);
-    const dispatched: Array<{ id: string; lead_unit: string; assist_units: string[] }> = (
-      await db.query(`SELECT id, lead_unit, assist_units FROM tickets WHERE external_id LIKE $1 AND status = 'DISPATCHED'`, [`%${tag}%`])
+    const dispatched: Array<{ id: string; lead_unit: string; assist_units: string[]; dispatched_at: Date }> = (
+      await db.query(
+        `SELECT t.id, t.lead_unit, t.assist_units, h.at AS dispatched_at
+           FROM tickets t JOIN ticket_history h ON h.ticket_id = t.id AND h.to_status = 'DISPATCHED'
+          WHERE t.external_id LIKE $1 AND t.status = 'DISPATCHED'`,
+        [`%${tag}%`],
+      )
     ).rows;
     const latencies: number[] = [];
+    const toDispatch: number[] = [];
+    const toSocket: number[] = [];
     let lost = 0;
     let unwatched = 0;
     const operatorWatchers = watchers.filter((w) => w.unit === null);
@@ -129,14 +136,28 @@ async function main(): Promise<void> {
       const arrivals = expected.map((w) => w.dispatchedAt.get(t.id));
       lost += arrivals.filter((a) => a === undefined).length;
       const leadArrivals = watchers.filter((w) => w.unit === t.lead_unit).map((w) => w.dispatchedAt.get(t.id));
-      if (sent !== undefined && leadArrivals.length > 0 && leadArrivals.every((a) => a !== undefined)) latencies.push(Math.max(...(leadArrivals as number[])) - sent);
+      if (sent !== undefined && leadArrivals.length > 0 && leadArrivals.every((a) => a !== undefined)) {
+        const arrived = Math.max(...(leadArrivals as number[]));
+        latencies.push(arrived - sent);
+        toDispatch.push(t.dispatched_at.getTime() - sent);
+        toSocket.push(arrived - t.dispatched_at.getTime());
+      }
     }
-    latencies.sort((a, b) => a - b);
+    for (const series of [latencies, toDispatch, toSocket]) series.sort((a, b) => a - b);
     const foreign = watchers.reduce((s, w) => s + w.foreign, 0);
     console.log(
       `\n${table(
         ['tickets posted', 'accepted/s', 'dispatched', 'p50 ms', 'p99 ms', 'max ms', 'events lost', "other units' events seen", 'lead unit unwatched'],
         [[load.requests.total, round(load['2xx'] / DURATION), dispatched.length, round(percentile(latencies, 50)), round(percentile(latencies, 99)), round(latencies[latencies.length - 1] ?? NaN), lost, foreign, unwatched]],
+      )}`,
+    );
+    console.log(
+      `\n${table(
+        ['segment', 'p50 ms', 'p99 ms'],
+        [
+          ['POST sent → dispatch written (history row, before its commit)', round(percentile(toDispatch, 50)), round(percentile(toDispatch, 99))],
+          ['dispatch written → last lead-unit socket', round(percentile(toSocket, 50)), round(percentile(toSocket, 99))],
+        ],
       )}`,
     );
     console.log(`\nlatency: feed POST sent → the last socket of the ticket's lead unit got ticket.updated DISPATCHED; "lost" counts every expected (socket, ticket) pair that never arrived (operators get all, units their own).`);

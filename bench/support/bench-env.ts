@@ -45,6 +45,8 @@ export function benchEnv(overrides: Record<string, string> = {}): Record<string,
   };
 }
 
+/** A DATABASE_HOST starting with `/` is the directory of PostgreSQL's Unix socket. */
 export function pgUrl(env: Record<string, string>, database = env.DATABASE_NAME): string {
+  if (env.DATABASE_HOST.startsWith('/')) return `postgres://${env.DATABASE_USER}@/${database}?host=${env.DATABASE_HOST}&port=${env.DATABASE_PORT}`;
   return `postgres://${env.DATABASE_USER}@${env.DATABASE_HOST}:${env.DATABASE_PORT}/${database}`;
 }

@@ -36,6 +36,8 @@ export const REDACTED_PATHS = [
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            // the response headers are the same security headers on every answer: a kilobyte a line of nothing new
+            res: (res: { statusCode: number | null }) => ({ statusCode: res.statusCode }),
             // a failed query's parameters hold ticket text and reporter data
             err: loggableError,
           },
