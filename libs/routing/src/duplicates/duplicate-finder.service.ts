@@ -12,9 +12,10 @@ const OPEN = `status NOT IN ('CLOSED', 'MERGED', 'DISCARDED')`;
  * tickets can share one) are broken by id, so "the newest" is one well-defined set. Two branches rather than one OR, so each walks its
  * own index by receipt time and stops after `lim` rows.
  */
-const FACT_COLUMNS = `t.id, t.received_at, t.region_code, t.subject_uscc, t.subject_name_norm, t.product_name, length(t.description) AS description_length`;
+// receipt time as epoch milliseconds: a float parses far cheaper than a timestamp, on hundreds of rows per batch
+const FACT_COLUMNS = `t.id, (extract(epoch FROM t.received_at) * 1000)::float8 AS at, t.region_code, t.subject_uscc, t.subject_name_norm, t.product_name, length(t.description) AS description_length`;
 const GROUP_CANDIDATES = `
-  SELECT g.n, (extract(epoch FROM c.received_at) * 1000)::float8 AS at, c.*
+  SELECT g.n, c.*
     FROM jsonb_to_recordset($1::jsonb) AS g(n int, region text, uscc text, lo timestamptz, hi timestamptz, lim int)
    CROSS JOIN LATERAL (
      (SELECT ${FACT_COLUMNS} FROM tickets t WHERE g.region IS NOT NULL AND t.region_code = g.region AND t.${OPEN} AND t.received_at BETWEEN g.lo AND g.hi ORDER BY t.received_at DESC, t.id DESC LIMIT g.lim)
@@ -24,7 +25,7 @@ const GROUP_CANDIDATES = `
 
 interface FactsRow {
   id: string;
-  received_at: Date;
+  at: number;
   region_code: string;
   subject_uscc: string | null;
   subject_name_norm: string | null;
@@ -69,7 +70,11 @@ export class DuplicateFinder {
     const found = new Map<string, string[]>();
     const index = this.indexes.prepare([...candidates.values(), ...batch.values()]);
     for (const ticket of batch.values()) {
-      const pool = (pools.get(ticket.id) ?? []).flatMap((id) => candidates.get(id) ?? batch.get(id) ?? []);
+      const pool: DuplicateFacts[] = [];
+      for (const id of pools.get(ticket.id) ?? []) {
+        const facts = candidates.get(id) ?? batch.get(id);
+        if (facts) pool.push(facts);
+      }
       found.set(ticket.id, rankDuplicates(ticket, pool, undefined, this.grams, index).map((c) => c.id));
     }
     return found;
@@ -83,11 +88,11 @@ export class DuplicateFinder {
     // branch and picks a bitmap scan of the whole window (thousands of rows, then a sort); the
     // ordered index scan stops after `lim` rows. Many times faster on a busy region.
     await manager.query(`SET LOCAL enable_bitmapscan = off`);
-    const rows: Array<FactsRow & { n: number; at: number }> = await manager.query(GROUP_CANDIDATES, [
+    const rows: Array<FactsRow & { n: number }> = await manager.query(GROUP_CANDIDATES, [
       JSON.stringify(groups.map(({ n, region, uscc, lo, hi, lim }) => ({ n, region, uscc, lo, hi, lim }))),
     ]);
     for (const r of rows) {
-      groups[r.n].rows.push({ id: r.id, receivedAt: Number(r.at) });
+      groups[r.n].rows.push({ id: r.id, receivedAt: r.at });
       if (!read.has(r.id)) read.set(r.id, factsOf(r));
     }
     const groupsOfTicket = new Map<DuplicateFacts, Group[]>();
@@ -141,7 +146,7 @@ export class DuplicateFinder {
 function factsOf(r: FactsRow): DuplicateFacts {
   return {
     id: r.id,
-    receivedAt: r.received_at,
+    receivedAt: new Date(r.at),
     regionCode: r.region_code,
     subjectUscc: r.subject_uscc,
     subjectNameNorm: r.subject_name_norm,
@@ -190,11 +195,29 @@ function completeWindow(g: Group, ticket: DuplicateFacts): CandidateRow[] | null
 
 type CandidateRow = { id: string; receivedAt: number };
 
-/** The newest CANDIDATE_POOL ids of the rows of a ticket's groups; one group's rows come in that order already. */
+/** The newest CANDIDATE_POOL ids of the rows of a ticket's groups, each group's rows in that order already (a merge), or sorted when not. */
 function newestOf(lists: CandidateRow[][]): string[] {
-  const inOrder = lists.length === 1 && lists[0].every((r, i, rows) => i === 0 || newestFirst(rows[i - 1], r) < 0);
-  const rows = inOrder ? lists[0] : [...new Map(lists.flat().map((r) => [r.id, r])).values()].sort(newestFirst);
-  return rows.slice(0, CANDIDATE_POOL).map((r) => r.id);
+  if (!lists.every(isNewestFirst)) return [...new Map(lists.flat().map((r) => [r.id, r])).values()].sort(newestFirst).slice(0, CANDIDATE_POOL).map((r) => r.id);
+  if (lists.length === 1) return lists[0].slice(0, CANDIDATE_POOL).map((r) => r.id);
+  const ids: string[] = [];
+  const taken = new Set<string>();
+  const next = lists.map(() => 0);
+  while (ids.length < CANDIDATE_POOL) {
+    let best = -1;
+    for (let l = 0; l < lists.length; l++) if (next[l] < lists[l].length && (best < 0 || newestFirst(lists[l][next[l]], lists[best][next[best]]) < 0)) best = l;
+    if (best < 0) break;
+    const row = lists[best][next[best]++];
+    if (!taken.has(row.id)) {
+      taken.add(row.id);
+      ids.push(row.id);
+    }
+  }
+  return ids;
+}
+
+function isNewestFirst(rows: CandidateRow[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (newestFirst(rows[i - 1], rows[i]) >= 0) return false;
+  return true;
 }
 
 /** The order of the candidate read: receipt time, newest first, then id (descending, as PostgreSQL orders uuids). */

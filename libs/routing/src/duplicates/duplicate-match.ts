@@ -21,20 +21,22 @@ const NOISE = /[\s\p{P}\p{S}\d]/gu;
 
 /**
  * Character bigrams as numbers (two UTF-16 units in one), sorted and unique, so two texts
- * compare by one merge pass over typed arrays: no strings, no hashing, little garbage.
+ * compare by one merge pass over typed arrays: no strings, no hashing, little garbage. Signed,
+ * so that each is a small integer to V8 (most CJK pairs are above 2^31 unsigned, and were boxed
+ * as heap numbers at every postings lookup); the order only has to be the same for every text.
  */
-export function bigrams(text: string): Uint32Array {
+export function bigrams(text: string): Int32Array {
   const clean = text.normalize('NFKC').replace(NOISE, '');
-  if (clean.length < 2) return new Uint32Array(0);
-  const grams = new Uint32Array(clean.length - 1);
-  for (let i = 0; i < grams.length; i++) grams[i] = clean.charCodeAt(i) * 65536 + clean.charCodeAt(i + 1);
+  if (clean.length < 2) return new Int32Array(0);
+  const grams = new Int32Array(clean.length - 1);
+  for (let i = 0; i < grams.length; i++) grams[i] = (clean.charCodeAt(i) << 16) | clean.charCodeAt(i + 1);
   grams.sort();
   let unique = 0;
   for (let i = 0; i < grams.length; i++) if (i === 0 || grams[i] !== grams[i - 1]) grams[unique++] = grams[i];
   return grams.slice(0, unique);
 }
 
-function jaccard(a: Uint32Array, b: Uint32Array): number {
+function jaccard(a: Int32Array, b: Int32Array): number {
   if (a.length === 0 || b.length === 0) return 0;
   let shared = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
@@ -59,11 +61,11 @@ export function textSimilarity(a: string, b: string): number {
  * go first.
  */
 export class BigramCache {
-  private readonly byId = new Map<string, { length: number; grams: Uint32Array }>();
+  private readonly byId = new Map<string, { length: number; grams: Int32Array }>();
 
   constructor(private readonly capacity = 20000) {}
 
-  of(facts: DuplicateFacts): Uint32Array {
+  of(facts: DuplicateFacts): Int32Array {
     const length = facts.descriptionLength ?? facts.description.length;
     const hit = this.byId.get(facts.id);
     if (hit && hit.length === length) return hit.grams;
@@ -81,7 +83,7 @@ export class BigramCache {
     return true;
   }
 
-  private remember(id: string, entry: { length: number; grams: Uint32Array }): void {
+  private remember(id: string, entry: { length: number; grams: Int32Array }): void {
     this.byId.delete(id);
     this.byId.set(id, entry);
     if (this.byId.size > this.capacity) this.byId.delete(this.byId.keys().next().value as string);
