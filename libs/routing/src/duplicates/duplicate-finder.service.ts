@@ -43,6 +43,8 @@ interface Group {
   lim: number;
   members: DuplicateFacts[];
   rows: CandidateRow[];
+  /** the last of `rows` in the read's order, found once for all members */
+  oldestRead?: CandidateRow;
 }
 
 /** Open tickets on any hotline that may be the same subject and matter (workflows.md). */
@@ -96,7 +98,13 @@ export class DuplicateFinder {
       if (!read.has(r.id)) read.set(r.id, factsOf(r));
     }
     const groupsOfTicket = new Map<DuplicateFacts, Group[]>();
-    for (const g of groups) for (const member of g.members) groupsOfTicket.set(member, [...(groupsOfTicket.get(member) ?? []), g]);
+    for (const g of groups) {
+      for (const member of g.members) {
+        const own = groupsOfTicket.get(member);
+        if (own) own.push(g);
+        else groupsOfTicket.set(member, [g]);
+      }
+    }
     const pools = new Map<string, string[]>();
     const unsure: DuplicateFacts[] = [];
     for (const ticket of tickets) {
@@ -188,7 +196,7 @@ function completeWindow(g: Group, ticket: DuplicateFacts): CandidateRow[] | null
   const inWindow = g.rows.filter((r) => r.id !== ticket.id && r.receivedAt >= lo && r.receivedAt <= hi);
   // all rows of the span were read, or the group is the ticket's alone (its own window, newest first)
   if (g.rows.length < g.lim || g.members.length === 1) return inWindow;
-  const oldestRead = g.rows.reduce((oldest, r) => (newestFirst(r, oldest) > 0 ? r : oldest));
+  const oldestRead = (g.oldestRead ??= g.rows.reduce((oldest, r) => (newestFirst(r, oldest) > 0 ? r : oldest)));
   const surely = inWindow.filter((r) => newestFirst(r, oldestRead) < 0);
   return surely.length >= CANDIDATE_POOL ? surely : null;
 }
