@@ -124,7 +124,8 @@ export class ClassifyStep implements OnModuleInit, OnApplicationBootstrap {
       if ('dispatch' in route) dispatches.push(route.dispatch);
       else triage.push(route.triage);
     }
-    await appendHistoryMany(tx, refinements);
+    // the batch's SELECT … FOR UPDATE holds every ticket's lock
+    await appendHistoryMany(tx, refinements, { locked: true });
     await this.transitions.dispatchMany(tx, dispatches, triage);
     await this.steps.queueNextMany(tx, JOBS.classify, routed);
     return `${dispatches.length} dispatched, ${triage.length} sent to triage`;

@@ -35,18 +35,21 @@ export async function appendHistory(manager: EntityManager, entry: HistoryEntry)
   );
 }
 
+/** What the caller already knows of the tickets it appends to, so that `appendHistoryMany` skips the reads it would do. */
+export interface AppendManyOptions {
+  /** the caller holds every ticket's row lock (taken in id order) */
+  locked?: boolean;
+  /** every ticket was created in this transaction: no other transaction sees it and it has no entry yet */
+  newTickets?: boolean;
+}
+
 /**
  * Many entries in one statement, in the given order, each chained to its ticket's previous
  * entry as `appendHistory` does; the tickets are locked in id order so batches never deadlock.
  */
-export async function appendHistoryMany(manager: EntityManager, entries: HistoryEntry[]): Promise<void> {
+export async function appendHistoryMany(manager: EntityManager, entries: HistoryEntry[], options: AppendManyOptions = {}): Promise<void> {
   if (entries.length === 0) return;
-  const ticketIds = [...new Set(entries.map((e) => e.ticketId))];
-  await manager.query(`SELECT 1 FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [ticketIds]);
-  const lasts: Array<{ ticket_id: string; hash: string }> = await manager.query(
-    `SELECT DISTINCT ON (ticket_id) ticket_id, hash FROM ticket_history WHERE ticket_id = ANY($1::uuid[]) ORDER BY ticket_id, id DESC`,
-    [ticketIds],
-  );
+  const lasts = options.newTickets ? [] : await lastHashes(manager, [...new Set(entries.map((e) => e.ticketId))], options.locked === true);
   const lastHash = new Map(lasts.map((l) => [l.ticket_id, l.hash]));
   const at = new Date();
   const rows = entries.map((e, n) => {
@@ -77,4 +80,10 @@ function chainedRow(entry: HistoryEntry, at: Date): ChainedHistoryRow {
     // as jsonb will hold it: undefined fields dropped, dates as strings
     data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>,
   };
+}
+
+/** Each ticket's newest entry hash, read under the ticket's row lock so that no append can slip in between. */
+async function lastHashes(manager: EntityManager, ticketIds: string[], locked: boolean): Promise<Array<{ ticket_id: string; hash: string }>> {
+  if (!locked) await manager.query(`SELECT 1 FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [ticketIds]);
+  return manager.query(`SELECT DISTINCT ON (ticket_id) ticket_id, hash FROM ticket_history WHERE ticket_id = ANY($1::uuid[]) ORDER BY ticket_id, id DESC`, [ticketIds]);
 }

@@ -210,6 +210,7 @@ export class TicketStore {
     await appendHistoryMany(
       manager,
       inserted.map(({ item: { draft, source }, ticketId }) => ({ ticketId, actor: source.actor, action: 'RECEIVED', toStatus: 'RECEIVED', data: { rawId: source.rawId, regionSource: draft.regionSource, kindSource: draft.kindSource } })),
+      { newTickets: true },
     );
     await writeOutbox(manager, [
       ...inserted.map(({ ticketId }) => ({ topic: OUTBOX_TOPICS.pipeline, ticketId, payload: { job: FIRST_STEP.job } })),

@@ -177,6 +177,7 @@ export class TicketTransitions {
     await appendHistoryMany(
       tx,
       requests.map((r) => ({ ticketId: r.ticketId, actor: r.actor, action: r.action, fromStatus: current.get(r.ticketId)?.status, toStatus: r.to, reason: r.reason ?? null, data: r.data })),
+      { locked: true },
     );
     await emitTicketEvents(tx, updated.map((ticket) => ({ event: 'ticket.updated' as const, ticket })));
     return updated;
