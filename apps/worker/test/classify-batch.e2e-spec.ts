@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { QUEUES } from '@hub/core';
 import { ClassifyStep } from '@hub/routing/classify.step';
+import { verifyHistoryChains } from '@hub/tickets';
 import { createTestApi, createTestWorker, resetDatabase } from '@hub/testing';
 import { ApiModule } from '../../api/src/api.module';
 import { WorkerModule } from '../src/worker.module';
@@ -90,6 +91,8 @@ describe('classify batches: statements do not grow with the batch', () => {
       [[...small, ...large]],
     );
     expect(shown.filter((t) => !t.agrees)).toEqual([]);
+    // the router's entries chain to intake's RECEIVED rows, although neither re-reads what its transaction already holds
+    expect(await verifyHistoryChains(db)).toEqual({ tickets: 48, entries: 96, breaks: [] });
     console.log(`classify batch statements: ${forSmall} for 8 tickets, ${forLarge} for 40`);
     expect(forLarge).toBeLessThanOrEqual(forSmall + 4);
   });
