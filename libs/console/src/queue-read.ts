@@ -33,13 +33,13 @@ export interface QueueRead<Row> {
 
 /**
  * The console queue, newest first: `limit + 1` rows from `after` (a keyset position) and the total
- * of the filter (exact up to EXACT_COUNT_LIMIT, estimated above).
+ * of the filter (without a search: exact up to EXACT_COUNT_LIMIT, estimated above).
  *
  * A text search first reads the newest tickets of the other filters one by one. When the page fills
  * there, the word is common: sorting all its matches from the text index would read every one (a
  * common word at ten million tickets: ~150,000 matches, 15 s), and its total is the share of
  * matches among the tickets read times the planner's estimate of the filtered tickets. Otherwise
- * the indexes find every match, and they are counted up to the limit.
+ * the indexes find every match, counted and paged in one pass.
  */
 export async function readQueue<Row>(run: Run, filter: QueueFilter, limit: number, after: KeysetPosition | null, walk = NEWEST_WALK): Promise<QueueRead<Row>> {
   const { where, params } = filterSql(filter);
@@ -48,8 +48,11 @@ export async function readQueue<Row>(run: Run, filter: QueueFilter, limit: numbe
     const common = await newestMatches(run, { where: [...where], params: [...params], q, walk }, limit, after);
     if (common) return common as QueueRead<Row>;
   }
-  if (q) addParam(where, params, [q, likeContains(q)], ([exact, like]) => ticketTextSearch(q, exact, like));
-  const total = await countAtMost(run, `FROM tickets t ${whereSql(where)}`, [...params], !q);
+  if (q) {
+    addParam(where, params, [q, likeContains(q)], ([exact, like]) => ticketTextSearch(q, exact, like));
+    return everyMatch<Row>(run, where, params, limit, after);
+  }
+  const total = await countAtMost(run, `FROM tickets t ${whereSql(where)}`, [...params]);
   if (after) addParam(where, params, [after.at, after.id], olderThan);
   params.push(limit + 1);
   const rows = (await run(`SELECT ${SUMMARY_COLUMNS} FROM tickets t ${CLAIM_JOIN} ${whereSql(where)} ORDER BY t.received_at DESC, t.id DESC LIMIT $${params.length}`, params)) as Row[];
@@ -81,6 +84,24 @@ async function newestMatches(run: Run, search: TextSearch, limit: number, after:
   const rows = await run(`SELECT ${SUMMARY_COLUMNS} FROM tickets t ${CLAIM_JOIN} WHERE t.id = ANY($1) ORDER BY t.received_at DESC, t.id DESC`, [hits.map((h) => h.id)]);
   const share = hits.length / Number(hits[hits.length - 1].pos);
   return { rows, total: await commonTotal(run, search, share, estimated ?? (await filtered())) };
+}
+
+/**
+ * A search the newest tickets could not answer. Its page has to read every match anyway, to sort them
+ * by receipt, so one pass reads them all from the text indexes, counts them and takes the page: the
+ * total is exact, and the matches are read once instead of once for a capped count and again for the page.
+ */
+async function everyMatch<Row>(run: Run, where: string[], params: unknown[], limit: number, after: KeysetPosition | null): Promise<QueueRead<Row>> {
+  const sent = [...params];
+  const older = after ? `WHERE (m.received_at, m.id) < ($${sent.push(after.at)}::timestamptz, $${sent.push(after.id)}::uuid)` : '';
+  sent.push(limit + 1);
+  const [{ total, ids }] = (await run(
+    `WITH m AS MATERIALIZED (SELECT t.id, t.received_at FROM tickets t ${whereSql(where)})
+     SELECT (SELECT count(*) FROM m) AS total, ARRAY(SELECT m.id::text FROM m ${older} ORDER BY m.received_at DESC, m.id DESC LIMIT $${sent.length}) AS ids`,
+    sent,
+  )) as Array<{ total: string; ids: string[] }>;
+  const rows = ids.length === 0 ? [] : await run(`SELECT ${SUMMARY_COLUMNS} FROM tickets t ${CLAIM_JOIN} WHERE t.id = ANY($1::uuid[]) ORDER BY t.received_at DESC, t.id DESC`, [ids]);
+  return { rows: rows as Row[], total: Number(total) };
 }
 
 /** Measured here: reading one more of the newest tickets costs about a quarter of reading one match from a text index. */
