@@ -81,7 +81,7 @@ async function newestMatches(run: Run, search: TextSearch, limit: number, after:
     if (longer) hits = await walkNewest(run, search, longer, limit, after);
   }
   if (hits.length <= limit) return null;
-  const rows = await run(`SELECT ${SUMMARY_COLUMNS} FROM tickets t ${CLAIM_JOIN} WHERE t.id = ANY($1) ORDER BY t.received_at DESC, t.id DESC`, [hits.map((h) => h.id)]);
+  const rows = await rowsOf(run, hits.map((h) => h.id));
   const share = hits.length / Number(hits[hits.length - 1].pos);
   return { rows, total: await commonTotal(run, search, share, estimated ?? (await filtered())) };
 }
@@ -93,16 +93,19 @@ async function newestMatches(run: Run, search: TextSearch, limit: number, after:
  */
 async function everyMatch<Row>(run: Run, where: string[], params: unknown[], limit: number, after: KeysetPosition | null): Promise<QueueRead<Row>> {
   const sent = [...params];
-  const older = after ? `WHERE (m.received_at, m.id) < ($${sent.push(after.at)}::timestamptz, $${sent.push(after.id)}::uuid)` : '';
+  const page: string[] = [];
+  if (after) addParam(page, sent, [after.at, after.id], olderThan);
   sent.push(limit + 1);
   const [{ total, ids }] = (await run(
     `WITH m AS MATERIALIZED (SELECT t.id, t.received_at FROM tickets t ${whereSql(where)})
-     SELECT (SELECT count(*) FROM m) AS total, ARRAY(SELECT m.id::text FROM m ${older} ORDER BY m.received_at DESC, m.id DESC LIMIT $${sent.length}) AS ids`,
+     SELECT (SELECT count(*) FROM m) AS total, ARRAY(SELECT t.id::text FROM m t ${whereSql(page)} ORDER BY t.received_at DESC, t.id DESC LIMIT $${sent.length}) AS ids`,
     sent,
   )) as Array<{ total: string; ids: string[] }>;
-  const rows = ids.length === 0 ? [] : await run(`SELECT ${SUMMARY_COLUMNS} FROM tickets t ${CLAIM_JOIN} WHERE t.id = ANY($1::uuid[]) ORDER BY t.received_at DESC, t.id DESC`, [ids]);
-  return { rows: rows as Row[], total: Number(total) };
+  return { rows: ids.length === 0 ? [] : ((await rowsOf(run, ids)) as Row[]), total: Number(total) };
 }
+
+/** The queue rows of the given tickets, newest first. */
+const rowsOf = (run: Run, ids: string[]) => run(`SELECT ${SUMMARY_COLUMNS} FROM tickets t ${CLAIM_JOIN} WHERE t.id = ANY($1::uuid[]) ORDER BY t.received_at DESC, t.id DESC`, [ids]);
 
 /** Measured here: reading one more of the newest tickets costs about a quarter of reading one match from a text index. */
 const INDEX_MATCH_COST_IN_WALKED_TICKETS = 4;
