@@ -89,6 +89,28 @@ describe('console queue search: common words from the newest tickets, rare ones 
     expect(result.total).toBe(20);
   });
 
+  it('keeps the other filters on a rare word read through the indexes', async () => {
+    const elsewhere = await readQueue<Row>(run, { q: '万佳福超市七号店', region: '220200' }, 50, null);
+    expect(pageThroughIndexes()).toBe(true);
+    expect(elsewhere).toEqual({ rows: [], total: 0 });
+    const there = await readQueue<Row>(run, { q: '万佳福超市七号店', region: '220100' }, 50, null);
+    expect(there.rows.map((r) => r.id)).toEqual(await reference('%万佳福超市七号店%', '220100'));
+    expect(there.total).toBe(1);
+  });
+
+  it('counts a ticket once when its business name and its description both hold the word', async () => {
+    const record = { gdbh: 'QR-BOTH', ldsj: '2026-11-29 09:00:00', sjlx: '投诉', sqnr: '蓝莓果园卖的蓝莓果酱变质', xzqh: '220102', bsdx: { mc: '蓝莓果园' } };
+    await postFeed(app.getHttpServer(), '12315', JSON.stringify(record), 'application/json').expect(202);
+    expect(await reference('%蓝莓%')).toHaveLength(1);
+    for (const q of ['蓝莓', '蓝莓果园']) {
+      sent = [];
+      const result = await readQueue<Row>(run, { q }, 50, null);
+      expect(pageThroughIndexes()).toBe(true);
+      expect(result.rows.map((r) => r.id)).toEqual(await reference(`%${q}%`));
+      expect(result.total).toBe(1);
+    }
+  });
+
   it('goes straight to the index for a tracking code', async () => {
     const [ticket] = await db.query(`SELECT id, tracking_code FROM tickets WHERE external_id = 'QR-5'`);
     const result = await readQueue<Row>(run, { q: ticket.tracking_code }, 50, null);

@@ -10,14 +10,28 @@
  * text is tested on its own (`ticketMatches`).
  */
 export function ticketTextSearch(q: string, exact: string, like: string): string {
-  const length = [...q].length;
+  if ([...q].length < 2) return ticketMatches('t', q, exact, like);
+  return `t.id IN (${matchBranches(q, exact, like, []).join(' UNION ALL ')})`;
+}
+
+/**
+ * Every ticket matching `q` (two characters or more) as rows `(id, received_at)`, read from the
+ * texts' copy alone: a rare word's thousands of matches are counted and sorted without reading
+ * each one's ticket row. UNION: a ticket may match by its name and by its description.
+ */
+export function ticketTextMatches(q: string, exact: string, like: string): string {
+  return matchBranches(q, exact, like, ['received_at']).join(' UNION ');
+}
+
+/** One SELECT per index that can find a match: codes on `tickets`, each text index on `ticket_texts`. */
+function matchBranches(q: string, exact: string, like: string, columns: string[]): string[] {
   const op = likeOperator(q);
-  if (length < 2) return ticketMatches('t', q, exact, like);
+  const selected = (id: string) => [id, ...columns].join(', ');
   const texts =
-    length === 2
-      ? ['subject_name', 'description'].map((column) => `SELECT ticket_id FROM ticket_texts WHERE hub_bigrams(${column}) @> hub_bigrams(${exact}) AND ${column} ${op} ${like}`).join(' UNION ALL ')
-      : `SELECT ticket_id FROM ticket_texts WHERE subject_name ${op} ${like} OR description ${op} ${like}`;
-  return `t.id IN (SELECT id FROM tickets WHERE tracking_code = ${exact} UNION ALL SELECT id FROM tickets WHERE external_id = ${exact} UNION ALL ${texts})`;
+    [...q].length === 2
+      ? ['subject_name', 'description'].map((column) => `SELECT ${selected('ticket_id')} FROM ticket_texts WHERE hub_bigrams(${column}) @> hub_bigrams(${exact}) AND ${column} ${op} ${like}`)
+      : [`SELECT ${selected('ticket_id')} FROM ticket_texts WHERE subject_name ${op} ${like} OR description ${op} ${like}`];
+  return [`SELECT ${selected('id')} FROM tickets WHERE tracking_code = ${exact}`, `SELECT ${selected('id')} FROM tickets WHERE external_id = ${exact}`, ...texts];
 }
 
 /**

@@ -31,6 +31,12 @@ describe('ticket_texts: the searchable copy of names and descriptions', () => {
     ]);
   });
 
+  it('carries the receipt time of each ticket, which a search sorts its matches by', async () => {
+    const differing = await db.query(`SELECT t.external_id FROM ticket_texts x JOIN tickets t ON t.id = x.ticket_id WHERE x.received_at IS DISTINCT FROM t.received_at`);
+    expect(differing).toEqual([]);
+    expect(await db.query(`SELECT count(*)::int AS n FROM ticket_texts`)).toEqual([{ n: 3 }]);
+  });
+
   it('follows a corrected name and is left alone by every other update', async () => {
     const [before] = await db.query(`SELECT x.xmin::text AS version FROM ticket_texts x JOIN tickets t ON t.id = x.ticket_id WHERE t.external_id = 'TEXTS-2'`);
     await db.query(`UPDATE tickets SET priority = priority + 1, updated_at = now() WHERE external_id = 'TEXTS-2'`);

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-const TEXT_INDEXES = [
+export const TEXT_INDEXES = [
   `ticket_texts_description_trgm_idx ON ticket_texts USING gin (description gin_trgm_ops)`,
   `ticket_texts_subject_name_trgm_idx ON ticket_texts USING gin (subject_name gin_trgm_ops)`,
   `ticket_texts_description_bigram_idx ON ticket_texts USING gin (hub_bigrams(description))`,

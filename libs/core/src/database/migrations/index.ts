@@ -16,6 +16,7 @@ import { Search1765238400003 } from './1765238400003-search';
 import { SealedAttachments1765238400004 } from './1765238400004-sealed-attachments';
 import { TicketTexts1765238400005 } from './1765238400005-ticket-texts';
 import { OpenTicketIndexes1765324800000 } from './1765324800000-open-ticket-indexes';
+import { TicketTextsReceivedAt1765411200000 } from './1765411200000-ticket-texts-received-at';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   SealedAttachments1765238400004,
   TicketTexts1765238400005,
   OpenTicketIndexes1765324800000,
+  TicketTextsReceivedAt1765411200000,
 ];
