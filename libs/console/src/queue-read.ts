@@ -1,7 +1,7 @@
 import { countAtMost, ESTIMATE_TRUSTED_ABOVE, estimateRows, Run } from '@hub/core/database/estimated-count';
 import { likeContains } from '@hub/core/database/like-pattern';
 import type { KeysetPosition } from '@hub/core/http/keyset-cursor';
-import { ticketMatches, ticketTextMatches, ticketTextSearch } from '@hub/tickets/ticket-text-search';
+import { foundByIndexes, ticketMatches, ticketTextMatches, ticketTextSearch } from '@hub/tickets/ticket-text-search';
 
 /** The columns of a queue row, and its live claim. */
 export const SUMMARY_COLUMNS = `t.id, t.tracking_code, t.feed, t.kind, t.channel, t.status, t.received_at, t.region_code, t.county_code, t.subject_name, t.product_name,
@@ -108,7 +108,7 @@ async function everyMatch<Row>(run: Run, matches: string, params: unknown[], lim
  */
 function matchesOf(where: string[], params: unknown[], q: string): string {
   const [exact, like] = [q, likeContains(q)].map((value) => `$${params.push(value)}`);
-  if (where.length === 0 && [...q].length >= 2) return ticketTextMatches(q, exact, like);
+  if (where.length === 0 && foundByIndexes(q)) return ticketTextMatches(q, exact, like);
   return `SELECT t.id, t.received_at FROM tickets t ${whereSql([...where, ticketTextSearch(q, exact, like)])}`;
 }
 
@@ -156,7 +156,7 @@ async function walkNewest(run: Run, search: TextSearch, size: number, limit: num
 async function commonTotal(run: Run, { where, params, q, walk }: TextSearch, share: number, filtered: number): Promise<number> {
   const estimate = Math.round(filtered * share);
   const small = filtered <= 2 * walk;
-  if (!small && (estimate > ESTIMATE_TRUSTED_ABOVE || [...q].length < 2)) return estimate;
+  if (!small && (estimate > ESTIMATE_TRUSTED_ABOVE || !foundByIndexes(q))) return estimate;
   const counted = [...where];
   const countParams = [...params];
   addParam(counted, countParams, [q, likeContains(q)], ([exact, like]) => ticketTextSearch(q, exact, like));

@@ -10,12 +10,15 @@
  * text is tested on its own (`ticketMatches`).
  */
 export function ticketTextSearch(q: string, exact: string, like: string): string {
-  if ([...q].length < 2) return ticketMatches('t', q, exact, like);
+  if (!foundByIndexes(q)) return ticketMatches('t', q, exact, like);
   return `t.id IN (${matchBranches(q, exact, like, []).join(' UNION ALL ')})`;
 }
 
+/** Whether the text indexes can find `q`: two characters or more (one character has neither a pair nor a trigram). */
+export const foundByIndexes = (q: string): boolean => [...q].length >= 2;
+
 /**
- * Every ticket matching `q` (two characters or more) as rows `(id, received_at)`, read from the
+ * Every ticket matching `q` (found by the indexes) as rows `(id, received_at)`, read from the
  * texts' copy alone: a rare word's thousands of matches are counted and sorted without reading
  * each one's ticket row. UNION: a ticket may match by its name and by its description.
  */

@@ -12,7 +12,7 @@ const OLD_TICKET_INDEXES = [
   `tickets_description_bigram_idx ON tickets USING gin (hub_bigrams(description))`,
   `tickets_subject_name_bigram_idx ON tickets USING gin (hub_bigrams(subject_name))`,
 ];
-const indexName = (definition: string) => definition.split(' ')[0];
+export const indexName = (definition: string) => definition.split(' ')[0];
 
 /**
  * The text search indexes move off `tickets` into `ticket_texts`, a copy of each ticket's business

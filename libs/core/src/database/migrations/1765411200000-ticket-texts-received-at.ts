@@ -1,10 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { TEXT_INDEXES } from './1765238400005-ticket-texts';
+import { indexName, TEXT_INDEXES } from './1765238400005-ticket-texts';
 
 const COLUMNS = 'ticket_id, received_at, subject_name, description';
 const OLD_COLUMNS = 'ticket_id, subject_name, description';
 type Copy = { table: string; columns: string };
-const indexName = (definition: string) => definition.split(' ')[0];
 const onNext = (definition: string) => definition.replace(/^(\S+) ON ticket_texts /, '$1_next ON ticket_texts_next ');
 
 /** The insert and update triggers' functions, writing each of `copies`. */
@@ -49,7 +48,8 @@ export class TicketTextsReceivedAt1765411200000 implements MigrationInterface {
     await inTransaction(q, async () => {
       await q.query(`LOCK TABLE tickets IN SHARE ROW EXCLUSIVE MODE`);
       for (const sql of triggerFunctions([{ table: 'ticket_texts', columns: OLD_COLUMNS }, { table: 'ticket_texts_next', columns: COLUMNS }])) await q.query(sql);
-      await q.query(`INSERT INTO ticket_texts_next (${COLUMNS}) SELECT id, received_at, subject_name, description FROM tickets`);
+      // a run cut short may have left the triggers writing the new copy: rows they wrote since are current
+      await q.query(`INSERT INTO ticket_texts_next (${COLUMNS}) SELECT id, received_at, subject_name, description FROM tickets ON CONFLICT (ticket_id) DO NOTHING`);
     });
     for (const index of TEXT_INDEXES) await q.query(`CREATE INDEX CONCURRENTLY ${onNext(index)}`);
     await inTransaction(q, async () => {
