@@ -2,11 +2,13 @@
  * npm run bench:scale — one api + one worker, then two of each on the same PostgreSQL and Redis:
  * routed/s for the same load, every event at sockets on either api (ticket events, claim.changed,
  * counters), and no ticket processed twice.
- *   --duration 20 (s per phase)  --sockets-per-api 5
+ *   --duration 20 (s per phase)  --sockets-per-api 5  --load single|batch  --profile (every api and worker under node --cpu-prof)
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
 import { Client } from 'pg';
-import { benchEnv, flags, numberFlag, pgUrl } from '../support/bench-env';
+import { benchEnv, flags, numberFlag, pgUrl, SCRATCH } from '../support/bench-env';
 import { loadWithAutocannon } from '../support/load';
 import { machineLine } from '../support/machine';
 import { record12315 } from '../support/payloads';
@@ -14,13 +16,18 @@ import { sleep } from '../support/processes';
 import { routedFigures, waitUntilRouted } from '../support/routed';
 import { staffTokens } from '../support/staff';
 import { ratio, round, table } from '../support/stats';
-import { freshSystem, RunningSystem, startSystem } from '../support/system';
+import { cpuParts, freshSystem, RunningSystem, startSystem } from '../support/system';
 
 const f = flags();
 const DURATION = numberFlag(f, 'duration', 20);
 const SOCKETS_PER_API = numberFlag(f, 'sockets-per-api', 5);
 const CLAIMS_PER_API = 10;
+/** single: one record per POST from 50 connections; batch: 100-record POSTs from 4 connections (as bench:intake) */
+const LOADS = { single: { connections: 50, records: 1 }, batch: { connections: 4, records: 100 } } as const;
+const LOAD = LOADS[(f.get('load') ?? 'single') as keyof typeof LOADS];
+if (!LOAD) throw new Error(`--load is one of ${Object.keys(LOADS).join(', ')}`);
 const RUN = Date.now().toString(36);
+const PROFILE_DIR = f.has('profile') ? join(SCRATCH, 'profiles', RUN) : undefined;
 
 interface Seen {
   api: number;
@@ -37,6 +44,8 @@ interface Phase {
   routedPerS: number;
   p99Ms: number;
   cpuMsPerTicket: number;
+  /** api / worker / PostgreSQL CPU ms per routed ticket */
+  split: string;
   processedTwice: number;
 }
 
@@ -44,42 +53,55 @@ async function main(): Promise<void> {
   const env = benchEnv();
   console.log(`bench:scale — ${machineLine()}`);
   console.log(`${DURATION} s per phase, Redis prefix ${env.REDIS_PREFIX} (one Redis Cluster hash slot), on ${env.DATABASE_NAME}\n`);
+  if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
+  const one = await onFreshDatabase(env, 1);
+  const two = await onFreshDatabase(env, 2);
+  console.log(`\n${table(
+    ['processes', 'tickets posted', 'routed/s e2e', 'vs 1+1', 'p99 ms', 'node CPU ms/ticket', 'api / worker / PostgreSQL ms', 'tickets processed twice'],
+    [one, two].map((p) => [p.name, p.posted, p.routedPerS, ratio(p.routedPerS, one.routedPerS), p.p99Ms, p.cpuMsPerTicket, p.split, p.processedTwice]),
+  )}`);
+}
+
+/** Each phase starts from an empty database: duplicate pools and indexes grow with the tickets, so a second phase on the first one's tickets would pay more per ticket. */
+async function onFreshDatabase(env: Record<string, string>, count: number): Promise<Phase> {
   await freshSystem(env);
   const db = new Client({ connectionString: pgUrl(env) });
   await db.connect();
   try {
-    const one = await phase(env, db, 1);
-    const two = await phase(env, db, 2);
-    console.log(`\n${table(
-      ['processes', 'tickets posted', 'routed/s e2e', 'vs 1+1', 'p99 ms', 'node CPU ms/ticket', 'tickets processed twice'],
-      [one, two].map((p) => [p.name, p.posted, p.routedPerS, ratio(p.routedPerS, one.routedPerS), p.p99Ms, p.cpuMsPerTicket, p.processedTwice]),
-    )}`);
+    return await phase(env, db, count);
   } finally {
     await db.end();
   }
 }
 
 async function phase(env: Record<string, string>, db: Client, count: number): Promise<Phase> {
-  const system = await startSystem(env, { apis: count, workers: count, label: `scale${count}` });
+  const system = await startSystem(env, { apis: count, workers: count, label: `scale${count}`, cpuProfDir: PROFILE_DIR });
   try {
     const tokens = await staffTokens(system.urls[0], [{ username: 'bench.scale.op', roles: ['OPERATOR'], unit: null }], 1);
     const token = tokens.get('bench.scale.op') as string;
     const seen = await connectAll(system, token);
     const tag = `${RUN}P${count}`;
     let n = 0;
-    const cpu = () => [...system.apis, ...system.workers].reduce((s, p) => s + p.rss.cpuSeconds(), 0);
-    const cpuBefore = cpu();
+    const cpuBefore = cpuParts(system);
     const loads = system.urls.map((url) =>
-      loadWithAutocannon({ url: `${url}/api/v1/intake/12315`, connections: Math.round(50 / count), durationS: DURATION, headers: { 'content-type': 'application/json', 'x-feed-key': 'dev-key-12315' }, body: () => JSON.stringify(record12315(tag, n++)) }),
+      loadWithAutocannon({
+        url: `${url}/api/v1/intake/12315`,
+        connections: Math.round(LOAD.connections / count),
+        durationS: DURATION,
+        headers: { 'content-type': 'application/json', 'x-feed-key': 'dev-key-12315' },
+        body: () => JSON.stringify(LOAD.records === 1 ? record12315(tag, n++) : Array.from({ length: LOAD.records }, () => record12315(tag, n++))),
+      }),
     );
     const claimed = claimSome(system, token, db, tag);
     const results = await Promise.all(loads);
     const claimedIds = await claimed;
-    const posted = results.reduce((s, r) => s + r.ok, 0);
+    const posted = results.reduce((s, r) => s + r.ok, 0) * LOAD.records;
     await waitUntilRouted(db, `%${tag}%`, posted, 600000, (left) => console.log(`    ${count}+${count}: ${left} tickets still in the pipeline`));
     await sleep(3000);
     const figures = await routedFigures(db, `%${tag}%`);
-    const cpuMsPerTicket = round(((cpu() - cpuBefore) * 1000) / Math.max(figures.routed, 1), 2);
+    const cpuAfter = cpuParts(system);
+    const perTicket = (seconds: number) => round((seconds * 1000) / Math.max(figures.routed, 1), 2);
+    const [api, worker, postgres] = (['api', 'worker', 'postgres'] as const).map((part) => perTicket(cpuAfter[part] - cpuBefore[part]));
     const twice = Number(
       (
         await db.query(
@@ -92,7 +114,7 @@ async function phase(env: Record<string, string>, db: Client, count: number): Pr
     const ids: string[] = (await db.query(`SELECT id FROM tickets WHERE external_id LIKE $1`, [`%${tag}%`])).rows.map((r: { id: string }) => r.id);
     reportDelivery(count, seen, ids, claimedIds);
     for (const s of seen) s.socket.disconnect();
-    return { name: `${count} api + ${count} worker`, posted, routedPerS: round(figures.routedPerS), p99Ms: round(figures.p99Ms), cpuMsPerTicket, processedTwice: twice };
+    return { name: `${count} api + ${count} worker`, posted, routedPerS: round(figures.routedPerS), p99Ms: round(figures.p99Ms), cpuMsPerTicket: round(api + worker, 2), split: `${api} / ${worker} / ${postgres}`, processedTwice: twice };
   } finally {
     await system.stop();
   }
