@@ -229,7 +229,6 @@ async function waitForDrain(stores: Stores, timeoutMs: number): Promise<number |
 function statusInvariant(ledger: Ledger): Invariant {
   const statuses = [...ledger.status.entries()].map(([s, n]) => `${s} ×${n}`).join(', ');
   const errors = [...ledger.status.entries()].filter(([s]) => s === 500).reduce((a, [, n]) => a + n, 0);
-  const unavailable = ledger.status.get(503) ?? 0;
   return {
     name: 'no 500; 503 answered with Retry-After while a store was down',
     ok: errors === 0 && ledger.unavailableWithoutRetryAfter === 0 && ledger.rejected === 0,

@@ -13,7 +13,7 @@ import { runBaseline } from '../support/baseline';
 import { benchEnv, flags, numberFlag, pgUrl, SCRATCH } from '../support/bench-env';
 import { loadWithAutocannon } from '../support/load';
 import { csv12358, record12315 } from '../support/payloads';
-import { cpuParts, RunningSystem, freshSystem, startSystem } from '../support/system';
+import { cpuMsPerTicket, cpuParts, msPerTicket, RunningSystem, freshSystem, startSystem } from '../support/system';
 import { routedFigures, waitUntilRouted } from '../support/routed';
 import { ratio, round, table } from '../support/stats';
 import { machineLine } from '../support/machine';
@@ -65,12 +65,11 @@ async function main(): Promise<void> {
       const partsBefore = cpuParts(system);
       const writtenBefore = bytesWritten(system);
       const result = await SCENARIO_RUNNERS[scenario](system, db);
-      const perTicket = (seconds: number) => round((seconds * 1000) / Math.max(result.routed, 1), 2);
-      result.cpuMsPerTicket = perTicket(cpuOf(system) - cpuBefore);
+      result.cpuMsPerTicket = msPerTicket(cpuOf(system) - cpuBefore, result.routed);
       const partsAfter = cpuParts(system);
       const writtenAfter = bytesWritten(system);
       result.kbWritten = { api: round((writtenAfter.api - writtenBefore.api) / 1024 / Math.max(result.routed, 1), 1), worker: round((writtenAfter.worker - writtenBefore.worker) / 1024 / Math.max(result.routed, 1), 1) };
-      result.cpuSplit = { api: perTicket(partsAfter.api - partsBefore.api), worker: perTicket(partsAfter.worker - partsBefore.worker), postgres: perTicket(partsAfter.postgres - partsBefore.postgres), redis: perTicket(partsAfter.redis - partsBefore.redis) };
+      result.cpuSplit = cpuMsPerTicket(partsBefore, partsAfter, result.routed);
       results.push(result);
       console.log(`  ${scenario}: ${JSON.stringify(result)}`);
     }

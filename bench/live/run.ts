@@ -17,7 +17,7 @@ import { sleep } from '../support/processes';
 import { waitUntilRouted } from '../support/routed';
 import { allUnits, staffTokens } from '../support/staff';
 import { percentile, round, table } from '../support/stats';
-import { cpuParts, freshSystem, startSystem } from '../support/system';
+import { cpuMsPerTicket, cpuParts, freshSystem, msPerTicket, startSystem } from '../support/system';
 
 interface LiveEvent {
   id: string;
@@ -162,11 +162,10 @@ async function main(): Promise<void> {
       )}`,
     );
     console.log(`\nlatency: feed POST sent → the last socket of the ticket's lead unit got ticket.updated DISPATCHED; "lost" counts every expected (socket, ticket) pair that never arrived (operators get all, units their own).`);
-    const perTicket = (seconds: number) => round((seconds * 1000) / Math.max(dispatched.length, 1), 2);
+    const cpu = cpuMsPerTicket(cpuBefore, cpuAfter, dispatched.length);
     console.log(
-      `CPU ms per dispatched ticket: api ${perTicket(cpuAfter.api - cpuBefore.api)}, worker ${perTicket(cpuAfter.worker - cpuBefore.worker)}, ` +
-        `PostgreSQL ${perTicket(cpuAfter.postgres - cpuBefore.postgres)}, Redis ${perTicket(cpuAfter.redis - cpuBefore.redis)}, ` +
-        `this bench (load and ${SOCKETS} sockets) ${perTicket((benchCpu.user + benchCpu.system) / 1e6)}`,
+      `CPU ms per dispatched ticket: api ${cpu.api}, worker ${cpu.worker}, PostgreSQL ${cpu.postgres}, Redis ${cpu.redis}, ` +
+        `this bench (load and ${SOCKETS} sockets) ${msPerTicket((benchCpu.user + benchCpu.system) / 1e6, dispatched.length)}`,
     );
     if (profileDir) console.log(`\nCPU profiles: ${profileDir}`);
     for (const w of watchers) w.socket.disconnect();

@@ -16,7 +16,7 @@ import { sleep } from '../support/processes';
 import { routedFigures, waitUntilRouted } from '../support/routed';
 import { staffTokens } from '../support/staff';
 import { ratio, round, table } from '../support/stats';
-import { cpuParts, freshSystem, RunningSystem, startSystem } from '../support/system';
+import { cpuMsPerTicket, cpuParts, freshSystem, RunningSystem, startSystem } from '../support/system';
 
 const f = flags();
 const DURATION = numberFlag(f, 'duration', 20);
@@ -99,9 +99,7 @@ async function phase(env: Record<string, string>, db: Client, count: number): Pr
     await waitUntilRouted(db, `%${tag}%`, posted, 600000, (left) => console.log(`    ${count}+${count}: ${left} tickets still in the pipeline`));
     await sleep(3000);
     const figures = await routedFigures(db, `%${tag}%`);
-    const cpuAfter = cpuParts(system);
-    const perTicket = (seconds: number) => round((seconds * 1000) / Math.max(figures.routed, 1), 2);
-    const [api, worker, postgres] = (['api', 'worker', 'postgres'] as const).map((part) => perTicket(cpuAfter[part] - cpuBefore[part]));
+    const { api, worker, postgres } = cpuMsPerTicket(cpuBefore, cpuParts(system), figures.routed);
     const twice = Number(
       (
         await db.query(

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { pgUrl } from './bench-env';
 import { cpuSecondsOf, runToEnd, Service, startService, waitForHttp } from './processes';
+import { round } from './stats';
 
 /** A fresh database and Redis prefix, migrated and seeded by the product's own setup (no demo data). */
 export async function freshSystem(env: Record<string, string>): Promise<void> {
@@ -70,3 +71,14 @@ export const cpuParts = (system: RunningSystem) => ({
   postgres: cpuSecondsOf('postgres'),
   redis: cpuSecondsOf('redis-server'),
 });
+
+export type CpuParts = ReturnType<typeof cpuParts>;
+
+/** CPU milliseconds per ticket of each part, between two readings of `cpuParts`. */
+export function cpuMsPerTicket(before: CpuParts, after: CpuParts, tickets: number): CpuParts {
+  const part = (key: keyof CpuParts) => msPerTicket(after[key] - before[key], tickets);
+  return { api: part('api'), worker: part('worker'), postgres: part('postgres'), redis: part('redis') };
+}
+
+/** `seconds` of CPU as milliseconds per ticket, two decimals */
+export const msPerTicket = (seconds: number, tickets: number) => round((seconds * 1000) / Math.max(tickets, 1), 2);

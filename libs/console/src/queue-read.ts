@@ -107,7 +107,7 @@ async function everyMatch<Row>(run: Run, matches: string, params: unknown[], lim
  * has ten thousand matches at ten million tickets, and a tickets row read for each was half the search).
  */
 function matchesOf(where: string[], params: unknown[], q: string): string {
-  const [exact, like] = [q, likeContains(q)].map((value) => `$${params.push(value)}`);
+  const [exact, like] = searchPlaceholders(params, q);
   if (where.length === 0 && foundByIndexes(q)) return ticketTextMatches(q, exact, like);
   return `SELECT t.id, t.received_at FROM tickets t ${whereSql([...where, ticketTextSearch(q, exact, like)])}`;
 }
@@ -137,8 +137,8 @@ async function walkNewest(run: Run, search: TextSearch, size: number, limit: num
   const walk = [...search.where];
   const params = [...search.params];
   if (after) addParam(walk, params, [after.at, after.id], olderThan);
-  const [exact, like, wanted] = [`$${params.length + 1}`, `$${params.length + 2}`, `$${params.length + 3}`];
-  params.push(search.q, likeContains(search.q), limit + 1);
+  const [exact, like] = searchPlaceholders(params, search.q);
+  const [wanted] = placeholdersOf(params, [limit + 1]);
   return (await run(
     `SELECT id, pos FROM (
        SELECT w.id, row_number() OVER () AS pos, ${ticketMatches('w', search.q, exact, like)} AS hit
@@ -159,7 +159,8 @@ async function commonTotal(run: Run, { where, params, q, walk }: TextSearch, sha
   if (!small && (estimate > ESTIMATE_TRUSTED_ABOVE || !foundByIndexes(q))) return estimate;
   const counted = [...where];
   const countParams = [...params];
-  addParam(counted, countParams, [q, likeContains(q)], ([exact, like]) => ticketTextSearch(q, exact, like));
+  const [exact, like] = searchPlaceholders(countParams, q);
+  counted.push(ticketTextSearch(q, exact, like));
   return countAtMost(run, `FROM tickets t ${whereSql(counted)}`, countParams, false);
 }
 
@@ -175,9 +176,14 @@ function filterSql(filter: QueueFilter): { where: string[]; params: unknown[] } 
 
 /** Appends `values` as the next placeholders and the condition built on them. */
 function addParam(where: string[], params: unknown[], values: unknown[], condition: (placeholders: string[]) => string): void {
-  const placeholders = values.map((value) => `$${params.push(value)}`);
-  where.push(condition(placeholders));
+  where.push(condition(placeholdersOf(params, values)));
 }
+
+/** `values` appended to `params`, as their placeholders */
+const placeholdersOf = (params: unknown[], values: unknown[]) => values.map((value) => `$${params.push(value)}`);
+
+/** A text search's two parameters, `q` as typed and as a LIKE pattern, appended to `params` */
+const searchPlaceholders = (params: unknown[], q: string) => placeholdersOf(params, [q, likeContains(q)]);
 
 /** keyset: rows after `at, id` in the newest-first order */
 const olderThan = ([at, id]: string[]) => `(t.received_at, t.id) < (${at}::timestamptz, ${id}::uuid)`;
